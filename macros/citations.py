@@ -1,0 +1,84 @@
+"""Verified citations: a quote located in its seed.
+
+`verify_citation` is the single place a quote is checked; data entries and
+hand-written Markdown footnotes both go through it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .matching import MIN_QUOTE_WORDS, nearest_passage, normalized_text, word_count
+from .seeds import Seed
+
+
+@dataclass(frozen=True)
+class Located:
+    """A cited passage: which seed, where, and whether a reader wrote it."""
+
+    source_id: str
+    quote: str  # as the contributor typed it
+    start: int
+    end: int
+    paragraph: int
+    in_comment: bool
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return passage_key(self.source_id, self.quote)
+
+    @property
+    def anchor(self) -> str:
+        """Anchor id of the highlighted passage on the archive page."""
+        digest = hashlib.sha1(f"{self.source_id}\n{normalized_text(self.quote)}".encode()).hexdigest()[:10]
+        return f"q-{digest}"
+
+
+def passage_key(source_id: str, quote: str) -> tuple[str, str]:
+    return source_id, normalized_text(quote)
+
+
+@dataclass(frozen=True)
+class CitationFailure:
+    message: str
+    details: tuple[tuple[str, str], ...] = ()
+    hint: str | None = None
+
+
+def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed]) -> Located | CitationFailure:
+    """Locate `quote` in the seed of `source_id`, or say precisely why not."""
+    seed = seeds.get(source_id)
+    if seed is None:
+        known = ", ".join(sorted(seeds)) or "none"
+        return CitationFailure(f"there is no source with id '{source_id}'",
+                               hint=f"use one of the ids in data/sources.yml: {known}")
+    if not quote.strip():
+        return CitationFailure("the quote is empty",
+                               hint="copy the passage that supports the sentence from the seed, e.g. quote: \"denied the El Faro report\"")
+    if word_count(quote) < MIN_QUOTE_WORDS:
+        return CitationFailure(
+            f"the quote has {word_count(quote)} word(s); at least {MIN_QUOTE_WORDS} are needed",
+            details=(("quote", f'"{quote}"'),),
+            hint=("a passage this short (a name, a stock phrase) stands in many places and does not show "
+                  "what supports the sentence; quote the clause around it"))
+    match = seed.find(quote)
+    if match is None:
+        elsewhere = [sid for sid, other in sorted(seeds.items()) if sid != source_id and other.find(quote)]
+        if elsewhere:
+            return CitationFailure(
+                f"the quote is not in '{source_id}' but it is in '{elsewhere[0]}'",
+                details=(("quote", f'"{quote}"'),),
+                hint=f"change source: {source_id} to source: {elsewhere[0]}")
+        return CitationFailure(
+            f"the quote is not in the seed of '{source_id}' ({seed.path.name})",
+            details=(("quote", f'"{quote}"'), ("nearest", f'"{nearest_passage(quote, seed.normalized)}"')),
+            hint="copy the passage exactly as the seed prints it; only quote marks, dashes and spaces may differ")
+    first = seed.paragraph_of(match.start)
+    last = seed.paragraph_of(match.end - 1)
+    if first.index != last.index:
+        return CitationFailure(
+            f"the quote runs across paragraphs {first.index} and {last.index} of '{source_id}'",
+            details=(("quote", f'"{quote}"'),),
+            hint="cite each paragraph's part as its own citation")
+    return Located(source_id, quote, match.start, match.end, first.index, seed.is_comment(match.start))

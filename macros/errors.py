@@ -1,0 +1,69 @@
+"""The one exception type for what a contributor can get wrong.
+
+Every check collects `Problem`s and raises a single `ContributorError` holding
+all of them, so a contributor sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake, located as precisely as the input allows."""
+
+    file: str
+    message: str
+    line: int | None = None
+    entry: str | None = None
+    field: str | None = None
+    hint: str | None = None
+    details: tuple[tuple[str, str], ...] = ()
+
+    def format(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where]
+        if self.entry:
+            parts.append(f"entry '{self.entry}'")
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        text = ", ".join(parts) + f": {self.message}"
+        for label, value in self.details:
+            text += f"\n    {label + ':':<9} {value}"
+        if self.hint:
+            text += f"\n    hint:     {self.hint}"
+        return text
+
+
+class ContributorError(Exception):
+    """Raised once, with every problem found, when the input is not valid."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} found:"
+        return head + "\n\n" + "\n\n".join(p.format() for p in self.problems)
+
+
+class ProblemList:
+    """Collects problems; `raise_if_any` turns them into one ContributorError."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ContributorError(self.items)

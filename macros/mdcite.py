@@ -1,0 +1,88 @@
+"""The citation syntax of hand-written Markdown pages.
+
+A contributor cites with an ordinary Markdown footnote whose body names the
+source id and quotes the passage:
+
+    The Treasury alleged that the officials organized meetings.[^meetings]
+
+    [^meetings]: law-enforcement-truce: "led, facilitated and organized a number of secret meetings"
+
+The build replaces each such footnote with the site's rendered citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
+REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+BODY = re.compile(r'^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*):\s*["\u201c](?P<quote>.*)["\u201d]\s*$', re.S)
+FENCE = re.compile(r"^\s*(```|~~~)")
+EXAMPLE = '[^1]: brigida-deals: "denied the El Faro report"'
+
+
+@dataclass(frozen=True)
+class FootnoteCitation:
+    label: str
+    source: str
+    quote: str
+    line: int  # 1-based line of the definition
+
+
+@dataclass(frozen=True)
+class BadFootnote:
+    label: str
+    line: int
+    message: str
+
+
+@dataclass
+class ParsedPage:
+    citations: list[FootnoteCitation]
+    bad: list[BadFootnote]
+    references: dict[str, int]  # label -> line of first use
+    body: str  # the Markdown without the citation definitions
+
+
+def parse_page(markdown: str) -> ParsedPage:
+    """Split hand-written citation footnotes out of a page's Markdown."""
+    lines = markdown.split("\n")
+    citations: list[FootnoteCitation] = []
+    bad: list[BadFootnote] = []
+    references: dict[str, int] = {}
+    kept: list[str] = []
+    in_fence = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence or FENCE.match(line):
+            kept.append(line)
+            i += 1
+            continue
+        definition = DEFINITION.match(line)
+        if definition:
+            label, body = definition.group(1), definition.group(2)
+            start = i
+            i += 1
+            while i < len(lines) and (lines[i].startswith("    ") or lines[i].startswith("\t")):
+                body += " " + lines[i].strip()
+                i += 1
+            parsed = BODY.match(body.strip())
+            if parsed:
+                citations.append(FootnoteCitation(label, parsed.group("source"), parsed.group("quote"), start + 1))
+            else:
+                bad.append(BadFootnote(label, start + 1,
+                                       f"footnote [^{label}] is not a citation: its text must be a source id, a colon and the quoted passage"))
+            continue
+        for ref in REFERENCE.finditer(_strip_code_spans(line)):
+            references.setdefault(ref.group(1), i + 1)
+        kept.append(line)
+        i += 1
+    return ParsedPage(citations, bad, references, "\n".join(kept))
+
+
+def _strip_code_spans(line: str) -> str:
+    return re.sub(r"`[^`]*`", "", line)

@@ -1,0 +1,228 @@
+"""The data schema, declared once.
+
+Every data file under data/ is a mapping with one key naming its entries
+(`people:`, `events:`, ...) whose value is a list of entries. The classes here
+validate those entries; the editor's JSON Schema and the data-format docs are
+generated from them (see `jsonschema.py`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), Field(
+    description="A short id of lower-case letters, digits and single hyphens, e.g. `osiris-luna-meza`.")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+OptionalPrinted = Annotated[str | None, Field(
+    description="Exactly as the article prints it, or null when the article does not print it (shown as 'not stated').")]
+
+
+def _check_date(value: str) -> str:
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        raise ValueError("a date is written YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-06 or 2021-12-08")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month:02d}; months run 01 to 12")
+    if day is not None and month is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"{calendar.month_name[month]} {year} has no day {day}; it has {last} days")
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(_check_date), Field(
+    description="YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source is.")]
+
+
+class Entry(BaseModel):
+    """Base for every data class: unknown fields are mistakes, not extras."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    # Fields whose text must stand verbatim inside every citation of the entry.
+    verbatim_in_citations: ClassVar[tuple[str, ...]] = ()
+
+
+class Citation(Entry):
+    """A verbatim passage of one seed article that supports a sentence."""
+
+    source: Slug = Field(description="The id of the source in data/sources.yml.")
+    quote: str = Field(description="A passage copied exactly from that seed (only typography may differ).")
+
+
+Cite = Annotated[list[Citation], Field(min_length=1, description="One or more citations; every one is checked against its seed.")]
+
+
+class Sentence(Entry):
+    """One sentence a reader will see, with the passages that support it."""
+
+    text: Text = Field(description="The sentence, attributed ('El Faro reported ...'), ending in punctuation.")
+    cite: Cite
+
+
+Prose = Annotated[list[Sentence], Field(description="A list of sentences, each with its citations.")]
+
+
+class Source(Entry):
+    """One seed article, described only by what it prints."""
+
+    id: Slug
+    file: str = Field(description="The file name under seeds/.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="The sha256 of the seed's bytes; the build fails if the file changes.")
+    headline: OptionalPrinted = None
+    subheadline: OptionalPrinted = None
+    outlet: OptionalPrinted = None
+    byline: OptionalPrinted = None
+    date: OptionalPrinted = None
+    updated: OptionalPrinted = None
+    section: OptionalPrinted = None
+    comments_begin: str | None = Field(None, description=(
+        "The first words, as printed, of the paragraph where readers' comments begin; "
+        "that paragraph and all after it are readers' comments, not the author's."))
+    label: Text = Field(description="How the site names this source in short, e.g. 'VICE News report'.")
+
+    verbatim_in_seed: ClassVar[tuple[str, ...]] = (
+        "headline", "subheadline", "outlet", "byline", "date", "updated", "section", "comments_begin")
+
+
+class Side(Entry):
+    """A side in the dispute, as a heading on the 'what each side says' page."""
+
+    id: Slug
+    label: Text = Field(description="The heading shown for this side.")
+
+
+class Name(Entry):
+    """One spelling of a person's name, as printed in a seed."""
+
+    name: Text
+    cite: Cite
+    verbatim_in_citations: ClassVar[tuple[str, ...]] = ("name",)
+
+
+class Title(Entry):
+    """A role or title exactly as a seed gives it."""
+
+    title: Text
+    cite: Cite
+    verbatim_in_citations: ClassVar[tuple[str, ...]] = ("title",)
+
+
+class Person(Entry):
+    id: Slug
+    name: Text = Field(description="The name shown in headings; one of the spellings under `names`.")
+    side: Slug = Field(description="The id of the person's side in data/sides.yml.")
+    profile: bool = Field(False, description="True when the person has a profile page under docs/people/.")
+    names: list[Name] = Field(min_length=1, description="Every spelling of the name the seeds use, each cited.")
+    titles: list[Title] = Field(default_factory=list, description="Roles and titles as the seeds give them.")
+    summary: Prose = Field(default_factory=list)
+    reported: Prose = Field(default_factory=list, description="What the person is reported to have done.")
+    sanctions: Prose = Field(default_factory=list, description="Sanctions and accusations that name the person.")
+    responses: Prose = Field(default_factory=list, description="What the person is reported to have said or done in reply.")
+
+
+class Period(Entry):
+    id: Slug
+    label: Text = Field(description="The heading of this period on the timeline.")
+
+
+class Event(Entry):
+    id: Slug
+    date: PartialDate
+    date_note: Text | None = Field(None, description=(
+        "How roughly a seed gives the date, shown before it, e.g. 'reported from' or 'about'."))
+    period: Slug = Field(description="The id of the period in data/periods.yml.")
+    title: Text = Field(description="A short neutral heading for the event.")
+    people: list[Slug] = Field(default_factory=list, description="Ids of people in data/people.yml.")
+    text: Prose
+
+
+class Quote(Entry):
+    """A person's own words, verbatim in a seed."""
+
+    id: Slug
+    speaker: Slug = Field(description="The id of the person in data/people.yml.")
+    source: Slug
+    text: Text = Field(description="The words exactly as the seed prints them.")
+    when: Text | None = Field(None, description="When it was said, as the seed words it, or null if the seed does not say.")
+    where: Text | None = Field(None, description="Where or how it was said, as the seed words it, or null.")
+    context: Text = Field(description=(
+        "A passage of the seed that contains the quotation and the `when` and `where` words; it is the citation."))
+
+
+class Position(Entry):
+    side: Slug
+    quotes: list[Slug] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml.")
+    text: Prose = Field(default_factory=list)
+
+
+class Question(Entry):
+    id: Slug
+    question: Text
+    positions: list[Position] = Field(min_length=1)
+
+
+class Figure(Entry):
+    """A number a seed states."""
+
+    id: Slug
+    label: Text = Field(description="What the number counts, e.g. 'Homicides, January to July 2019'.")
+    value: float = Field(description="The number itself, for charts.")
+    as_printed: Text = Field(description="The number as the seed prints it, e.g. '1,630'.")
+    unit: Text
+    series: Slug | None = Field(None, description="Figures with the same series are charted together.")
+    cite: Cite
+    verbatim_in_citations: ClassVar[tuple[str, ...]] = ("as_printed",)
+
+
+class Term(Entry):
+    id: Slug
+    term: Text
+    aliases: list[Text] = Field(default_factory=list, description="Other spellings that link to this term.")
+    definition: Prose
+
+
+class Variant(Entry):
+    text: Text = Field(description="This source's version, verbatim in its citation.")
+    cite: Cite
+    verbatim_in_citations: ClassVar[tuple[str, ...]] = ("text",)
+
+
+class Difference(Entry):
+    """A point on which the seeds differ; each version is shown, cited."""
+
+    id: Slug
+    topic: Text
+    variants: list[Variant] = Field(min_length=2)
+
+
+class KeyFact(Entry):
+    id: Slug
+    label: Text
+    value: Text = Field(description="The number or date as the seed prints it.")
+    cite: Cite
+    verbatim_in_citations: ClassVar[tuple[str, ...]] = ("value",)
+
+
+# Each data file: its name, the key of its list, and the class of its entries.
+DATA_FILES: dict[str, tuple[str, type[Entry]]] = {
+    "sources.yml": ("sources", Source),
+    "sides.yml": ("sides", Side),
+    "periods.yml": ("periods", Period),
+    "people.yml": ("people", Person),
+    "events.yml": ("events", Event),
+    "quotes.yml": ("quotes", Quote),
+    "questions.yml": ("questions", Question),
+    "figures.yml": ("figures", Figure),
+    "glossary.yml": ("terms", Term),
+    "differences.yml": ("differences", Difference),
+    "key_facts.yml": ("facts", KeyFact),
+}
+
+Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "questions", "figures", "terms", "differences", "facts"]

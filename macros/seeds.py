@@ -1,0 +1,57 @@
+"""Seed articles: their bytes, their paragraphs, and where passages stand in them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .matching import Match, Normalized, find_quote, normalize, normalized_text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int  # 1-based, used as the anchor p<index>
+    start: int
+    end: int
+
+
+@dataclass
+class Seed:
+    """One seed file as evidence: never changed, only read."""
+
+    source_id: str
+    path: Path
+    text: str
+    normalized: Normalized
+    paragraphs: tuple[Paragraph, ...]
+    comments_start: int | None = None  # offset where readers' comments begin
+
+    @classmethod
+    def read(cls, source_id: str, path: Path) -> Seed:
+        text = path.read_bytes().decode("utf-8")
+        paragraphs = tuple(
+            Paragraph(i, m.start(), m.end())
+            for i, m in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text), start=1)
+        )
+        return cls(source_id, path, text, normalize(text), paragraphs)
+
+    def find(self, quote: str) -> Match | None:
+        return find_quote(quote, self.normalized)
+
+    def paragraph_of(self, offset: int) -> Paragraph:
+        for paragraph in self.paragraphs:
+            if paragraph.start <= offset < paragraph.end:
+                return paragraph
+        return self.paragraphs[-1]
+
+    def is_comment(self, offset: int) -> bool:
+        return self.comments_start is not None and offset >= self.comments_start
+
+    def contains(self, text: str) -> bool:
+        return normalized_text(text) in self.normalized.text
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
