@@ -1,0 +1,73 @@
+"""mkdocs-macros entry point: glue only.
+
+Loads and verifies the project once (`define_env`), gives each page its own
+footnote numbering, turns hand-written citation footnotes into rendered ones,
+and records which pages cite which passage.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .archive import render_archive
+from .errors import ContributorError
+from .footnotes import CitingPage, PageFootnotes
+from .mdcite import REFERENCE, parse_page
+from .model import load_project
+from .render import Renderer
+from .site import STATE
+
+__all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros"]
+
+
+def define_env(env) -> None:
+    try:
+        STATE.project = load_project(Path(env.project_dir))
+    except ContributorError as error:
+        raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
+    STATE.reset()
+
+    def renderer() -> Renderer:
+        assert STATE.project is not None and STATE.page is not None
+        return Renderer(STATE.project, STATE.page)
+
+    def macro(name: str):
+        def call(*args, **kwargs):
+            return getattr(renderer(), name)(*args, **kwargs)
+        call.__name__ = name
+        env.macro(call, name)
+
+    for name in ("profile", "person_card", "people_cards", "directory", "quote_block", "sides", "timeline",
+                 "figures_table", "glossary", "differences", "key_facts", "sources_list"):
+        macro(name)
+
+    @env.macro
+    def archive_page(source_id: str) -> str:
+        return render_archive(STATE.project, source_id, STATE.ledger, env.page.url)
+
+
+def on_pre_page_macros(env) -> None:
+    STATE.page = PageFootnotes(env.page.file.src_uri)
+
+
+def on_post_page_macros(env) -> None:
+    """Expand hand-written citations, then append every footnote definition."""
+    project, footnotes = STATE.project, STATE.page
+    assert project is not None and footnotes is not None
+    parsed = parse_page(env.markdown)
+    mapping = {}
+    for citation in parsed.citations:
+        mapping[citation.label] = footnotes.ref(project.locate(citation.source, citation.quote))
+    body = REFERENCE.sub(lambda m: mapping.get(m.group(1), m.group(0)), parsed.body)
+    note = env.page.meta.get("uncited")
+    if note:
+        body = f'!!! info "About this page"\n\n    {note}\n{{ data-cite-exempt="site page" }}\n\n' + body
+    if footnotes.order:
+        body = body.rstrip() + "\n\n" + footnotes.definitions(project.sources) + "\n"
+    env.markdown = body
+    title = env.page.title or env.page.file.src_uri
+    for located in footnotes.order:
+        STATE.ledger.record(located, CitingPage(env.page.file.src_uri, env.page.url, str(title), footnotes.label_of(located)))

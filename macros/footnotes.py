@@ -1,0 +1,91 @@
+"""Numbering and rendering the footnotes of one page.
+
+One `PageFootnotes` per page assigns labels: the same passage cited twice on a
+page gets one label, two different passages never share one. Every macro call
+and every hand-written citation of the page goes through it, so labels cannot
+collide. The `Ledger` remembers which pages cite which passage, for the
+archive pages' back-links.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from .citations import Located
+from .schema import Source
+from .text import md_text
+
+LABEL_PREFIX = "cite-"
+
+
+@dataclass(frozen=True)
+class CitingPage:
+    src_uri: str
+    url: str
+    title: str
+    label: str
+
+
+@dataclass
+class Ledger:
+    """Which pages cite each passage, filled as pages render."""
+
+    by_passage: dict[tuple[str, str], list[CitingPage]] = field(default_factory=dict)
+
+    def record(self, located: Located, page: CitingPage) -> None:
+        pages = self.by_passage.setdefault(located.key, [])
+        if all(p.src_uri != page.src_uri for p in pages):
+            pages.append(page)
+
+    def citing(self, located: Located) -> list[CitingPage]:
+        return self.by_passage.get(located.key, [])
+
+    def clear(self) -> None:
+        self.by_passage.clear()
+
+
+@dataclass
+class PageFootnotes:
+    src_uri: str
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    order: list[Located] = field(default_factory=list)
+
+    def ref(self, located: Located) -> str:
+        """The footnote reference for a passage, allocating a label once."""
+        label = self.labels.get(located.key)
+        if label is None:
+            label = f"{LABEL_PREFIX}{len(self.order) + 1}"
+            self.labels[located.key] = label
+            self.order.append(located)
+        return f"[^{label}]"
+
+    def label_of(self, located: Located) -> str:
+        return self.labels[located.key]
+
+    def definitions(self, sources: dict[str, Source]) -> str:
+        """The Markdown footnote definitions, in order of first use."""
+        lines = []
+        for located in self.order:
+            lines.append(f"[^{self.labels[located.key]}]: {render_footnote(located, sources[located.source_id], self.src_uri)}")
+        return "\n\n".join(lines)
+
+
+def archive_path(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def relative_md(from_src_uri: str, to_src_uri: str) -> str:
+    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def render_footnote(located: Located, source: Source, page_src_uri: str) -> str:
+    """Outlet, headline and date as printed, the quoted passage, and a link to it."""
+    outlet = md_text(source.outlet) if source.outlet else "Outlet not stated"
+    headline = f"“{md_text(source.headline)}”" if source.headline else "headline not stated"
+    date = md_text(source.date) if source.date else "date not stated"
+    who = "A reader's comment under " if located.in_comment else ""
+    link = f"{relative_md(page_src_uri, archive_path(source.id))}#{located.anchor}"
+    return (f"{who}{outlet}, {headline}, {date}. "
+            f"<q class=\"cited-quote\">{md_text(located.quote.strip())}</q> "
+            f"[See the passage in the article]({link}){{ .cite-link }}")

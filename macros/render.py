@@ -1,0 +1,204 @@
+"""Rendering the explainer's blocks as Markdown, from the validated model.
+
+Every function here is pure: it takes the model and the page's footnotes and
+returns Markdown. Every sentence it emits from data carries its footnotes.
+Headings and labels are the site's interface; no sentence of the explainer
+is written here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .footnotes import PageFootnotes, relative_md
+from .model import Project
+from .schema import Citation, Event, Person, Quote, Sentence
+from .text import attr, format_date, md_text
+
+
+@dataclass
+class Renderer:
+    project: Project
+    footnotes: PageFootnotes
+
+    @property
+    def page(self) -> str:
+        return self.footnotes.src_uri
+
+    # --- citations and sentences -------------------------------------------------
+    def refs(self, cite: Iterable[Citation]) -> str:
+        return "".join(self.footnotes.ref(self.project.locate(c.source, c.quote)) for c in cite)
+
+    def sentence(self, sentence: Sentence) -> str:
+        return md_text(sentence.text) + self.refs(sentence.cite)
+
+    def paragraph(self, sentences: list[Sentence]) -> str:
+        return " ".join(self.sentence(s) for s in sentences)
+
+    def sentence_list(self, sentences: list[Sentence]) -> str:
+        return "\n".join(f"- {self.sentence(s)}" for s in sentences)
+
+    def link(self, target_src_uri: str, anchor: str = "") -> str:
+        href = relative_md(self.page, target_src_uri)
+        return f"{href}#{anchor}" if anchor else href
+
+    # --- people -------------------------------------------------------------------
+    def person_href(self, person: Person) -> str:
+        if person.profile:
+            return self.link(f"people/{person.id}.md")
+        return self.link("people.md", person.id)
+
+    def person_card(self, person_id: str) -> str:
+        person = self.project.people[person_id]
+        side = self.project.sides[person.side]
+        role = person.titles[0] if person.titles else None
+        lines = [f'<div class="person-card" markdown>',
+                 f"[{md_text(person.name)}]({self.person_href(person)}){{ .person-card__name }}", ""]
+        if role:
+            lines += [f"“{md_text(role.title)}”{self.refs(role.cite)}", "{ .person-card__role }", ""]
+        lines += [f'<p class="person-card__side" data-cite-exempt="label">Side: {attr(side.label)}</p>', "", "</div>"]
+        return "\n".join(lines)
+
+    def people_cards(self, person_ids: list[str]) -> str:
+        cards = "\n\n".join(self.person_card(pid) for pid in person_ids)
+        return f'<div class="person-cards" markdown>\n\n{cards}\n\n</div>'
+
+    def profile(self, person_id: str) -> str:
+        person = self.project.people[person_id]
+        out = [self.person_card(person_id), ""]
+        if person.summary:
+            out += [self.paragraph(person.summary), ""]
+        out += ["## Names as the sources print them", "",
+                "\n".join(f"- “{md_text(n.name)}”{self.refs(n.cite)}" for n in person.names), ""]
+        if person.titles:
+            out += ["## Roles and titles as the sources give them", "",
+                    "\n".join(f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles), ""]
+        for heading, sentences in (("What the sources report", person.reported),
+                                   ("The sanctions", person.sanctions),
+                                   ("Responses", person.responses)):
+            if sentences:
+                out += [f"## {heading}", "", self.sentence_list(sentences), ""]
+        quotes = [q for q in self.project.quotes.values() if q.speaker == person.id]
+        if quotes:
+            out += ["## In their own words", ""] + [self.quote_block(q.id) + "\n" for q in quotes]
+        events = [e for e in self.project.events.values() if person.id in e.people]
+        if events:
+            out += ["## On the timeline", "",
+                    "\n".join(f"- [{format_date(e.date, e.date_note)}: {md_text(e.title)}]({self.link('truces.md', e.id)})"
+                              for e in sorted(events, key=lambda e: e.date)), ""]
+        return "\n".join(out)
+
+    def directory(self) -> str:
+        out = []
+        for side in self.project.sides.values():
+            members = [p for p in self.project.people.values() if p.side == side.id]
+            if not members:
+                continue
+            out += [f"## {md_text(side.label)}", ""]
+            for person in members:
+                out += [f"### {md_text(person.name)} {{ #{person.id} }}", ""]
+                if person.profile:
+                    out += [f"[Full profile of {md_text(person.name)}]({self.link(f'people/{person.id}.md')})", ""]
+                if person.titles:
+                    out += ["\n".join(f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles), ""]
+                if person.summary:
+                    out += [self.paragraph(person.summary), ""]
+        return "\n".join(out)
+
+    # --- quotes and sides ---------------------------------------------------------
+    def quote_block(self, quote_id: str) -> str:
+        quote = self.project.quotes[quote_id]
+        speaker = self.project.people[quote.speaker]
+        source = self.project.sources[quote.source]
+        ref = self.refs([Citation(source=quote.source, quote=quote.context)])
+        said = []
+        if quote.when:
+            said.append(f"when: “{md_text(quote.when)}”")
+        if quote.where:
+            said.append(f"where: “{md_text(quote.where)}”")
+        setting = f" ({'; '.join(said)})" if said else " (when and where: not stated)"
+        return (f'<figure class="said" markdown>\n<blockquote markdown>\n\n“{md_text(quote.text)}”{ref}\n\n</blockquote>\n'
+                f'<figcaption markdown>[{md_text(speaker.name)}]({self.person_href(speaker)}), as quoted in the '
+                f'{md_text(source.label)}{setting}{ref}</figcaption>\n</figure>')
+
+    def sides(self) -> str:
+        out = []
+        for question in self.project.questions.values():
+            out += [f"## {md_text(question.question)} {{ #{question.id} }}", "", '<div class="sides" markdown>', ""]
+            for position in question.positions:
+                side = self.project.sides[position.side]
+                out += [f'<section class="side side--{position.side}" markdown>', "",
+                        f"### {md_text(side.label)} {{ #{question.id}-{position.side} }}", ""]
+                if position.text:
+                    out += [self.sentence_list(position.text), ""]
+                out += [self.quote_block(q) + "\n" for q in position.quotes]
+                out += ["</section>", ""]
+            out += ["</div>", ""]
+        return "\n".join(out)
+
+    # --- timeline, figures, glossary, differences, key facts ----------------------
+    def timeline(self) -> str:
+        out = []
+        for period in self.project.periods.values():
+            events = sorted((e for e in self.project.events.values() if e.period == period.id), key=lambda e: e.date)
+            if not events:
+                continue
+            out += [f"## {md_text(period.label)} {{ #{period.id} }}", "", '<ol class="timeline" markdown>', ""]
+            for event in events:
+                out += [self.timeline_entry(event), ""]
+            out += ["</ol>", ""]
+        return "\n".join(out)
+
+    def timeline_entry(self, event: Event) -> str:
+        date = format_date(event.date, event.date_note)
+        names = ", ".join(f"[{md_text(self.project.people[p].name)}]({self.person_href(self.project.people[p])})"
+                          for p in event.people)
+        people = f'\n<p class="timeline__people" data-cite-exempt="navigation">People: {names}</p>' if names else ""
+        # The heading carries the date and a neutral title; the text below it is cited.
+        return (f'<li class="timeline__event" id="{event.id}" markdown>\n'
+                f'<p class="timeline__date" data-cite-exempt="label"><time datetime="{event.date}">{attr(date)}</time></p>\n'
+                f'<p class="timeline__title" data-cite-exempt="label"><strong>{attr(event.title)}</strong></p>\n\n'
+                f"{self.paragraph(event.text)}\n{people}\n</li>")
+
+    def figures_table(self) -> str:
+        rows = ["| What | Figure as printed | Source |", "| --- | --- | --- |"]
+        for figure in self.project.figures.values():
+            src = self.project.sources[figure.cite[0].source]
+            rows.append(f"| {md_text(figure.label)} | {md_text(figure.as_printed)} {md_text(figure.unit)}{self.refs(figure.cite)} | {md_text(src.label)} |")
+        return "\n".join(rows)
+
+    def glossary(self) -> str:
+        out = []
+        for term in sorted(self.project.terms.values(), key=lambda t: t.term.lower()):
+            out += [f"### {md_text(term.term)} {{ #{term.id} }}", ""]
+            if term.aliases:
+                out += [f'<p class="aliases" data-cite-exempt="label">Also printed as: '
+                        f'{", ".join(attr(a) for a in term.aliases)}</p>', ""]
+            out += [self.paragraph(term.definition), ""]
+        return "\n".join(out)
+
+    def differences(self) -> str:
+        out = []
+        for diff in self.project.differences.values():
+            out += [f"## {md_text(diff.topic)} {{ #{diff.id} }}", ""]
+            for variant in diff.variants:
+                label = self.project.sources[variant.cite[0].source].label
+                out.append(f"- {md_text(label)}: “{md_text(variant.text)}”{self.refs(variant.cite)}")
+            out.append("")
+        return "\n".join(out)
+
+    def key_facts(self) -> str:
+        items = [f'- <strong class="key-fact__value">{attr(f.value)}</strong> '
+                 f'<span class="key-fact__label">{md_text(f.label)}</span>{self.refs(f.cite)}'
+                 for f in self.project.facts.values()]
+        return '<div class="key-facts" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
+
+    # --- sources ------------------------------------------------------------------
+    def sources_list(self) -> str:
+        rows = ["| Article | Outlet | Byline | Date |", "| --- | --- | --- | --- |"]
+        for source in self.project.sources.values():
+            title = md_text(source.headline or source.label)
+            cells = [md_text(v) if v else "not stated" for v in (source.outlet, source.byline, source.date)]
+            rows.append(f"| [{title}]({self.link(f'sources/{source.id}.md')}) | " + " | ".join(cells) + " |")
+        return "\n".join(rows)

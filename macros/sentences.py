@@ -1,0 +1,50 @@
+"""Splitting text into sentences, for the check that every sentence is cited.
+
+A boundary is sentence-ending punctuation, optionally followed by closing
+quotes or brackets and footnote markers, then whitespace, then something that
+can start a sentence. Known abbreviations ("U.S.", "Sept.") and single
+initials ("J.") are not boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+
+MARKER = "\ue000"  # stands for a footnote reference in checked text
+
+ABBREVIATIONS = frozenset({
+    "u.s.", "u.k.", "u.n.", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "gen.", "gov.",
+    "sen.", "rep.", "no.", "vs.", "etc.", "e.g.", "i.e.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+    "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "a.m.", "p.m.", "inc.", "corp.", "co.", "ltd.",
+})
+
+_BOUNDARY = re.compile(
+    r"(?P<end>[.!?\u2026]+)[\"'\u201d\u2019)\]]*" + MARKER + r"*(?P<space>\s+)(?=" + MARKER +
+    r"*[\"'\u201c\u2018(\[\u00bf\u00a1]?[A-Z0-9\u00c0-\u00de])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of text, each stripped; never an empty string."""
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group("end") == "." and _ends_with_abbreviation(text[start:match.end("end")]):
+            continue
+        piece = text[start:match.start("space")].strip()
+        if piece:
+            sentences.append(piece)
+        start = match.end("space")
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1].lstrip("\"'(\u201c\u2018[").lower()
+    if last in ABBREVIATIONS:
+        return True
+    return bool(re.fullmatch(r"[a-z]\.", last))  # a single initial, as in "J. Smith"

@@ -1,0 +1,40 @@
+"""Turning data text into Markdown that shows exactly that text.
+
+Text from data files is never interpreted: HTML, Markdown syntax and template
+syntax (`{{ }}`, `{% %}`) are shown literally, as characters.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+
+# Characters that Markdown, its extensions or Jinja could read as syntax.
+_MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~=^:%"}
+
+
+def md_text(text: str) -> str:
+    """Escape text so Markdown renders it as exactly these characters."""
+    escaped = html.escape(text, quote=False)
+    return "".join(_MARKDOWN_SPECIAL.get(ch, ch) for ch in escaped)
+
+
+def attr(text: str) -> str:
+    """Escape text for an HTML attribute value."""
+    return html.escape(text, quote=True)
+
+
+def format_date(value: str, note: str | None = None) -> str:
+    """'2019-06' -> 'June 2019'; a note such as 'reported from' goes first."""
+    parts = value.split("-")
+    year = parts[0]
+    if len(parts) == 1:
+        label = year
+    elif len(parts) == 2:
+        label = f"{calendar.month_name[int(parts[1])]} {year}"
+    else:
+        label = f"{calendar.month_name[int(parts[1])]} {int(parts[2])}, {year}"
+    if note:
+        label = f"{note} {label}"
+        label = label[0].upper() + label[1:]
+    return label
