@@ -29,6 +29,11 @@ class Cluster:
     passages: list[Located]
 
 
+def _href(target_url: str, page_url: str) -> str:
+    href = get_relative_url(target_url, page_url)
+    return href if href.endswith("/") else href + "/"
+
+
 def _clusters(passages: list[Located]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for located in sorted(passages, key=lambda p: (p.start, -p.end)):
@@ -61,7 +66,7 @@ def _render_paragraph(seed: Seed, paragraph: Paragraph, passages: list[Located],
                 if page.src_uri not in {p.src_uri for p in citing}:
                     citing.append(page)
         links = ", ".join(
-            f'<a href="{attr(get_relative_url(page.url, page_url))}#fnref:{page.label}">{html.escape(page.title)}</a>'
+            f'<a href="{attr(_href(page.url, page_url))}#fnref:{page.label}">{html.escape(page.title)}</a>'
             for page in citing)
         out.append(f' <span class="cited-by">(cited on: {links})</span>')
         cursor = cluster.end
