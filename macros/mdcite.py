@@ -72,7 +72,8 @@ def parse_page(markdown: str) -> ParsedPage:
                 i += 1
             parsed = BODY.match(body.strip())
             if parsed:
-                citations.append(FootnoteCitation(label, parsed.group("source"), parsed.group("quote"), start + 1))
+                quote = parsed.group("quote").replace('\\"', '"')
+                citations.append(FootnoteCitation(label, parsed.group("source"), quote, start + 1))
             else:
                 bad.append(BadFootnote(label, start + 1,
                                        f"footnote [^{label}] is not a citation: its text must be a source id, a colon and the quoted passage"))

@@ -1,0 +1,246 @@
+"""The real site, built once: what a reader sees on every page."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+import yaml
+
+from conftest import ROOT, BuiltSite, build_site
+from macros.htmlcheck import uncited_sentences
+from macros.matching import normalized_text
+
+EXPLAINER_PAGES = {
+    "": "Home",
+    "people/osiris-luna-meza/": "Osiris Luna Meza",
+    "people/carlos-marroquin-chica/": "Carlos Amílcar Marroquín Chica",
+    "truces/": "History of the truces",
+    "sanctions/": "The December 2021 sanctions",
+    "sides/": "What each side says",
+    "people/": "Everyone named",
+}
+SOURCE_IDS = [s["id"] for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]]
+
+
+def article(site: BuiltSite, url: str):
+    return site.page(url).select_one("article")
+
+
+def page_urls(site: BuiltSite) -> list[str]:
+    return [p.parent.relative_to(site.path).as_posix().replace(".", "") + "/" if p.parent != site.path else ""
+            for p in site.html_files() if p.name == "index.html"]
+
+
+def is_explainer(site: BuiltSite, url: str) -> bool:
+    soup = site.page(url)
+    return not url.startswith("sources/") and not soup.select_one("[data-cite-exempt='site page']") \
+        and soup.select_one("article") is not None and url != "404.html"
+
+
+def test_every_required_page_exists_and_is_reachable_from_the_navigation(site: BuiltSite):
+    nav_targets = set()
+    home = site.page("")
+    for link in home.select("nav.md-nav--primary a.md-nav__link[href]"):
+        nav_targets.add(urlparse(urljoin("http://x/", link["href"])).path.strip("/"))
+    for url, title in EXPLAINER_PAGES.items():
+        assert url.strip("/") in nav_targets, f"{url or 'home'} is not in the navigation"
+        assert site.page(url).select_one("h1").get_text(strip=True).startswith(title)
+    # Archive pages are reachable from the sources page.
+    sources = {a["href"].strip("/").split("/")[-1] for a in article(site, "sources/").select("a[href]")}
+    assert set(SOURCE_IDS) <= sources
+
+
+def test_every_sentence_on_every_explainer_page_has_a_footnote(site: BuiltSite):
+    checked = 0
+    for url in page_urls(site):
+        if not is_explainer(site, url):
+            continue
+        html = str(article(site, url))
+        assert uncited_sentences(html) == [], url
+        checked += 1
+    assert checked >= len(EXPLAINER_PAGES)
+
+
+def footnotes_of(site: BuiltSite, url: str):
+    soup = site.page(url)
+    return soup.select("div.footnote li[id^='fn:']")
+
+
+def test_every_footnote_links_to_a_highlighted_passage_that_contains_its_quote(site: BuiltSite):
+    total = 0
+    for url in page_urls(site):
+        for note in footnotes_of(site, url):
+            quote = note.select_one("q.cited-quote").get_text()
+            link = note.select_one("a.cite-link")["href"]
+            target = urljoin(f"http://site/{url}", link)
+            path, anchor = urlparse(target).path.strip("/"), urlparse(target).fragment
+            archive = site.page(path + "/")
+            element = archive.find(id=anchor)
+            assert element is not None, f"{url}: {link} has no target"
+            mark = element if element.name == "mark" else element.find_parent("mark")
+            assert mark is not None and "cited" in mark["class"], f"{url}: {link} is not highlighted"
+            assert normalized_text(quote) in normalized_text(mark.get_text()), f"{url}: {quote!r} not in {link}"
+            total += 1
+    assert total > 100
+
+
+def test_footnotes_show_outlet_headline_and_date_as_printed(site: BuiltSite):
+    notes = footnotes_of(site, "sanctions/")
+    texts = [n.get_text(" ", strip=True) for n in notes]
+    assert any("“US accuses El Salvador of negotiating truce with gang leaders”" in t and "December 9, 2021 12:35pm" in t
+               and "Outlet not stated" in t for t in texts)
+    assert any("Special To The Washington Post" in t and "September 5, 2020" in t for t in footnote_texts(site, ""))
+
+
+def footnote_texts(site: BuiltSite, url: str) -> list[str]:
+    return [n.get_text(" ", strip=True) for n in footnotes_of(site, url)]
+
+
+def test_one_footnote_per_passage_and_never_two_passages_in_one(site: BuiltSite):
+    for url in page_urls(site):
+        notes = footnotes_of(site, url)
+        keys = [(n.select_one("a.cite-link")["href"]) for n in notes]
+        assert len(keys) == len(set(keys)), f"{url}: one passage has two footnotes"
+        for note in notes:
+            assert len(note.select("q.cited-quote")) == 1
+
+
+def test_pages_say_where_sources_differ_on_marroquins_name(site: BuiltSite):
+    text = article(site, "people/carlos-marroquin-chica/").get_text(" ")
+    for spelling in ("Marroquin", "Marroquín", "Carlos Amilcar Marroquín", "Carlos Amílcar Marroquín Chica"):
+        assert f"“{spelling}”" in text, spelling
+
+
+def test_both_renderings_of_the_obvious_lie_tweet_are_shown(site: BuiltSite):
+    text = article(site, "sanctions/").get_text(" ")
+    assert "How can they put out such an obvious lie without anybody questioning it?" in text
+    assert "How can they put such an obvious lie without anyone questioning them?" in text
+
+
+def test_the_readers_comment_is_attributed_as_such(site: BuiltSite):
+    archive = site.page("sources/still-negotiate/")
+    last = archive.select("p.seed-para")[-1]
+    assert "seed-para--comment" in last["class"]
+    assert "Reader’s comment, not written by the article’s author" in last.get_text()
+    for url in page_urls(site):
+        for note in footnotes_of(site, url):
+            if "#" in note.select_one("a.cite-link")["href"]:
+                quote = note.select_one("q.cited-quote").get_text()
+                if "You forgot to mention" in quote or "positive results\" may backfire" in quote:
+                    assert note.get_text().startswith("A reader's comment")
+
+
+def test_archive_pages_show_the_article_whose_it_is_and_who_cites_it(site: BuiltSite):
+    for source_id in SOURCE_IDS:
+        archive = site.page(f"sources/{source_id}/")
+        note = archive.select_one("div.source-note").get_text(" ")
+        assert "not the site’s own writing" in note
+        paragraphs = archive.select("p.seed-para")
+        seed_file = next(s for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"] if s["id"] == source_id)["file"]
+        seed_lines = [line for line in (ROOT / "seeds" / seed_file).read_text().split("\n") if line.strip()]
+        assert len(paragraphs) == len(seed_lines)
+        for para, line in zip(paragraphs, seed_lines):
+            text = para.get_text()
+            assert normalized_text(line) in normalized_text(text)
+        marks = archive.select("mark.cited")
+        assert marks, source_id
+        for mark in marks:
+            cited_by = mark.find_next_sibling("span", class_="cited-by")
+            links = cited_by.select("a[href]")
+            assert links
+            for link in links:
+                target = urljoin(f"http://site/sources/{source_id}/", link["href"])
+                page, anchor = urlparse(target).path.strip("/"), urlparse(target).fragment
+                assert site.page(page + "/" if page else "").find(id=anchor) is not None, link["href"]
+
+
+def test_seeds_are_the_shared_seeds_byte_for_byte():
+    shared = ROOT.parent / "shared" / "seeds"
+    sources = yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]
+    for source in sources:
+        data = (ROOT / "seeds" / source["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == source["sha256"]
+        if shared.is_dir():
+            assert data == (shared / source["file"]).read_bytes()
+
+
+def test_no_request_to_any_other_host(site: BuiltSite):
+    for file in site.html_files():
+        soup = site.page(file.relative_to(site.path).as_posix())
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attr, "")
+                assert not re.match(r"^(https?:)?//", value), f"{file}: {tag} {value}"
+    for css in site.path.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(errors="ignore")
+
+
+def test_internal_links_and_anchors_pass_linkchecker(site: BuiltSite):
+    import http.server
+    import threading
+    from functools import partial
+
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site.path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler.log_message = lambda *a, **k: None
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        config = site.path.parent / "linkcheckerrc"
+        config.write_text("[filtering]\nignorewarnings=\n[AnchorCheck]\n[output]\nlog=text\n")
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "linkchecker"), "--config", str(config), "--no-status",
+             "--check-extern", "--ignore-url", r"^(?!http://127\.0\.0\.1)", f"http://127.0.0.1:{server.server_port}/"],
+            capture_output=True, text=True, timeout=300)
+    finally:
+        server.shutdown()
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    match = re.search(r"(\d+) links? in (\d+) URLs? checked", output)
+    assert match and int(match.group(2)) > 20, output
+    assert "0 warnings found" in output and "0 errors found" in output, output
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("mkdocs.yml", "macros", "seeds", "data", "docs"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    return dest
+
+
+def test_a_quote_altered_by_one_word_fails_the_build_with_file_line_entry_field_quote_and_nearest(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    people = project / "data" / "people.yml"
+    text = people.read_text()
+    original = "visited at least two maximum-security prisons"
+    assert original in text, "the fixture passage moved; pick another from data/people.yml"
+    altered = text.replace(original, "visited at least three maximum-security prisons", 1)
+    people.write_text(altered)
+    line = altered[:altered.index("at least three")].count("\n") + 1
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"data/people.yml:{line}" in output, output
+    assert "the quote is not in the seed of 'brigida-deals'" in output
+    assert "at least three maximum-security prisons" in output
+    assert "nearest:" in output and "at least two maximum-security prisons" in output
+    entry = re.search(r"data/people\.yml:\d+, entry '([^']+)', field '([^']+)'", output)
+    assert entry and entry.group(2).endswith(".quote"), output
+    assert "Traceback" not in output
+
+
+def test_the_strict_build_fails_on_an_uncited_sentence(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "sanctions.md"
+    page.write_text(page.read_text().replace("## What the sanctions do\n", "## What the sanctions do\n\nThe sanctions were a surprise.\n", 1))
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/sanctions.md: this sentence has no footnote" in output and "The sanctions were a surprise." in output
