@@ -36,12 +36,16 @@ def define_env(env) -> None:
 
     def macro(name: str):
         def call(*args, **kwargs):
-            return getattr(renderer(), name)(*args, **kwargs)
+            try:
+                return getattr(renderer(), name)(*args, **kwargs)
+            except KeyError as missing:
+                STATE.page_problems.append((env.page.file.src_uri, f"{name}(...) names the id {missing}, which no data file has"))
+                return ""
         call.__name__ = name
         env.macro(call, name)
 
     for name in ("profile", "person_card", "people_cards", "directory", "quote_block", "sides", "timeline",
-                 "figures_table", "glossary", "differences", "key_facts", "sources_list"):
+                 "figures_table", "glossary", "differences", "key_facts", "sources_list", "homicide_chart"):
         macro(name)
 
     @env.macro

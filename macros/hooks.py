@@ -41,6 +41,9 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_env(env, config, files):
+    if STATE.page_problems:
+        raise PluginError("\n\n".join(f"docs/{page}: {message}\n    hint:     check the spelling of the id in the page against data/*.yml"
+                                       for page, message in STATE.page_problems))
     if STATE.uncited:
         lines = [f"docs/{page}: this sentence has no footnote:\n    \"{sentence}\"" for page, sentence in STATE.uncited]
         raise PluginError(

@@ -1,7 +1,8 @@
 """Checks on a rendered page: every sentence a reader sees carries a footnote.
 
-The checked blocks are paragraphs, list items, table cells, definition terms
-and descriptions, and captions inside the page's content. Left out: headings,
+The checked blocks are paragraphs, list items, table rows (a row is one
+statement: its cells together need a footnote), definition terms and
+descriptions, and captions inside the page's content. Left out: headings,
 the footnotes themselves, code, blocks marked `data-cite-exempt` (a label, a
 navigation row, a source page; the attribute names which), and blocks whose
 whole text is link text (navigation).
@@ -15,7 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .sentences import MARKER, split_sentences
 
-CHECKED = {"p", "li", "td", "dd", "dt", "figcaption", "caption"}
+CHECKED = {"p", "li", "tr", "dd", "dt", "figcaption", "caption"}
 SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "svg", "nav", "button", "kbd"}
 BLOCKS = CHECKED | {"ul", "ol", "dl", "table", "div", "blockquote", "figure", "section", "details", "summary", "form", "aside"}
 
@@ -38,7 +39,9 @@ def _text_of(block: Tag) -> tuple[str, str]:
             if child.name == "sup" and child.find("a", class_="footnote-ref"):
                 pieces.append(MARKER)
                 continue
-            if child.name in SKIPPED or child.name in BLOCKS or child.has_attr("data-cite-exempt"):
+            if child.name in ("td", "th"):
+                pieces.append(" \u00b7 ")
+            elif child.name in SKIPPED or child.name in BLOCKS or child.has_attr("data-cite-exempt"):
                 continue
             if "headerlink" in (child.get("class") or []):
                 continue
@@ -55,8 +58,8 @@ def uncited_sentences(html: str) -> list[str]:
         footnotes.decompose()
     found: list[str] = []
     for block in soup.find_all(CHECKED):
-        if any(parent.has_attr("data-cite-exempt") or parent.name in SKIPPED for parent in [block, *block.parents]
-               if isinstance(parent, Tag)):
+        if any(parent.has_attr("data-cite-exempt") or parent.name in SKIPPED | {"thead"}
+               for parent in [block, *block.parents] if isinstance(parent, Tag)):
             continue
         text, link_text = _text_of(block)
         flat = re.sub(r"\s+", " ", text).strip()

@@ -202,3 +202,7 @@ class Renderer:
             cells = [md_text(v) if v else "not stated" for v in (source.outlet, source.byline, source.date)]
             rows.append(f"| [{title}]({self.link(f'sources/{source.id}.md')}) | " + " | ".join(cells) + " |")
         return "\n".join(rows)
+
+    def homicide_chart(self) -> str:
+        from .chart import homicide_chart
+        return homicide_chart(self.project, self.refs)

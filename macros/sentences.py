@@ -27,9 +27,12 @@ def split_sentences(text: str) -> list[str]:
     """The sentences of text, each stripped; never an empty string."""
     sentences: list[str] = []
     start = 0
+    depth = _quote_depths(text)
     for match in _BOUNDARY.finditer(text):
         if match.group("end") == "." and _ends_with_abbreviation(text[start:match.end("end")]):
             continue
+        if depth[match.start("space")]:
+            continue  # inside a quotation: "Show me. Now." is part of the sentence quoting it
         piece = text[start:match.start("space")].strip()
         if piece:
             sentences.append(piece)
@@ -38,6 +41,22 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return sentences
+
+
+def _quote_depths(text: str) -> list[int]:
+    """For each position, how many quotations are open there (curly quotes nest; straight ones toggle)."""
+    depths = []
+    curly = 0
+    straight = False
+    for ch in text:
+        if ch == "\u201c":
+            curly += 1
+        elif ch == "\u201d":
+            curly = max(0, curly - 1)
+        elif ch == '"':
+            straight = not straight
+        depths.append(curly + int(straight))
+    return depths
 
 
 def _ends_with_abbreviation(text: str) -> bool:

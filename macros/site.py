@@ -14,11 +14,13 @@ class BuildState:
     ledger: Ledger = field(default_factory=Ledger)
     page: PageFootnotes | None = None
     uncited: list[tuple[str, str]] = field(default_factory=list)  # (page, sentence)
+    page_problems: list[tuple[str, str]] = field(default_factory=list)  # (page, message)
 
     def reset(self) -> None:
         self.ledger.clear()
         self.page = None
         self.uncited.clear()
+        self.page_problems.clear()
 
 
 STATE = BuildState()
