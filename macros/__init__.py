@@ -19,6 +19,7 @@ from .mdcite import REFERENCE, parse_page
 from .model import load_project
 from .render import Renderer
 from .site import STATE
+from .text import attr
 
 __all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros"]
 
@@ -68,7 +69,11 @@ def on_post_page_macros(env) -> None:
     body = REFERENCE.sub(lambda m: mapping.get(m.group(1), m.group(0)), parsed.body)
     note = env.page.meta.get("uncited")
     if note:
-        body = f'!!! info "About this page"\n\n    {note}\n{{ data-cite-exempt="site page" }}\n\n' + body
+        box = (f'<div class="admonition info site-page-note" data-cite-exempt="site page">'
+               f'<p class="admonition-title">About this page</p><p>{attr(str(note))}</p></div>')
+        heading = re.search(r"^# .*$", body, re.M)
+        at = heading.end() if heading else 0
+        body = body[:at] + "\n\n" + box + "\n\n" + body[at:]
     if footnotes.order:
         body = body.rstrip() + "\n\n" + footnotes.definitions(project.sources) + "\n"
     env.markdown = body

@@ -68,7 +68,7 @@ def _render_paragraph(seed: Seed, paragraph: Paragraph, passages: list[Located],
         links = ", ".join(
             f'<a href="{attr(_href(page.url, page_url))}#fnref:{page.label}">{html.escape(page.title)}</a>'
             for page in citing)
-        out.append(f' <span class="cited-by">(cited on: {links})</span>')
+        out.append(f'<span class="cited-by"> (cited on: {links})</span>')
         cursor = cluster.end
     out.append(html.escape(text[cursor:paragraph.end]))
     classes = "seed-para"

@@ -1,4 +1,10 @@
-"""`python -m macros.check`: validate data, seeds and citations without building the site."""
+"""`python -m macros.check`: validate data, seeds and citations without building the site.
+
+Reads every data file, every seed and every hand-written page, exactly as the
+build's first step does, and prints every problem found, each with its file,
+line, entry, field and a hint. Exits 0 when all is well, 1 when there are
+problems, 2 when the folder is not the project.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +21,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.check", description=__doc__)
     parser.add_argument("root", nargs="?", default=".", help="the project folder (default: this folder)")
     args = parser.parse_args(argv)
+    root = Path(args.root)
+    if not (root / "data").is_dir() and not (root / "mkdocs.yml").is_file():
+        print(f"{root}: this is not the project folder (it has neither data/ nor mkdocs.yml)\n"
+              "    hint:     run the check from the project folder, or name it: python -m macros.check PATH",
+              file=sys.stderr)
+        return 2
     started = time.perf_counter()
     try:
-        project = load_project(Path(args.root))
+        project = load_project(root)
     except ContributorError as error:
         print(error.report(), file=sys.stderr)
+        print("\nNothing was changed. CONTRIBUTING.md shows a correct entry of every kind.", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{len(v)} {k}" for k, v in project.entries.items())

@@ -58,7 +58,7 @@ def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed]) -> Locat
                                hint="copy the passage that supports the sentence from the seed, e.g. quote: \"denied the El Faro report\"")
     if word_count(quote) < MIN_QUOTE_WORDS:
         return CitationFailure(
-            f"the quote has {word_count(quote)} word(s); at least {MIN_QUOTE_WORDS} are needed",
+            f"the quote has {_words(word_count(quote))}; at least {MIN_QUOTE_WORDS} are needed",
             details=(("quote", f'"{quote}"'),),
             hint=("a passage this short (a name, a stock phrase) stands in many places and does not show "
                   "what supports the sentence; quote the clause around it"))
@@ -82,3 +82,7 @@ def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed]) -> Locat
             details=(("quote", f'"{quote}"'),),
             hint="cite each paragraph's part as its own citation")
     return Located(source_id, quote, match.start, match.end, first.index, seed.is_comment(match.start))
+
+
+def _words(count: int) -> str:
+    return f"{count} word" if count == 1 else f"{count} words"

@@ -30,10 +30,16 @@ class Problem:
             parts.append(f"field '{self.field}'")
         text = ", ".join(parts) + f": {self.message}"
         for label, value in self.details:
-            text += f"\n    {label + ':':<9} {value}"
+            text += _labelled(label, value)
         if self.hint:
-            text += f"\n    hint:     {self.hint}"
+            text += _labelled("hint", self.hint)
         return text
+
+
+def _labelled(label: str, value: str) -> str:
+    """'\n    label:    value', with the value's further lines aligned under its first."""
+    head = f"\n    {label + ':':<9} "
+    return head + value.replace("\n", "\n" + " " * (len(head) - 1))
 
 
 class ContributorError(Exception):

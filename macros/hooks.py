@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from macros.footnotes import archive_path  # noqa: E402
 from macros.htmlcheck import uncited_sentences  # noqa: E402
 from macros.site import STATE  # noqa: E402
+from macros.sitecheck import broken_links  # noqa: E402
 
 
 def on_files(files: Files, config) -> Files:
@@ -52,3 +53,9 @@ def on_env(env, config, files):
             + "\n\nhint: end the sentence with a citation footnote, e.g. [^1] and a line "
               '[^1]: brigida-deals: "denied the El Faro report"')
     return env
+
+
+def on_post_build(config) -> None:
+    broken = broken_links(Path(config.site_dir))
+    if broken:
+        raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))

@@ -27,6 +27,8 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff"}
 # phrase occurs in many places and does not tie a sentence to one passage.
 MIN_QUOTE_WORDS = 4
 
+_WORD_END = re.compile(r"(?<=\w)(?!\w)")
+
 
 @dataclass(frozen=True)
 class Normalized:
@@ -65,8 +67,13 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(out), tuple(offsets), text)
 
 
+_FOLD = str.maketrans({**_CHAR_MAP, **{ch: None for ch in _ZERO_WIDTH}, "\u2026": "..."})
+_WHITESPACE = re.compile(r"\s+")  # for str patterns, the characters str.isspace() accepts
+
+
 def normalized_text(text: str) -> str:
-    return normalize(text).text
+    """`normalize(text).text`, without the offsets: what quotes are compared by."""
+    return _WHITESPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
 def word_count(text: str) -> int:
@@ -112,5 +119,16 @@ def nearest_passage(quote: str, seed: Normalized) -> str:
         ratio = matcher.ratio()
         if ratio > best_ratio:
             best_ratio, best_start = ratio, start
-    passage = hay[best_start:best_start + size]
-    return passage.strip()
+    # End the passage at the word boundary that makes it most like the quote,
+    # so that a quote one word longer or shorter is shown against whole words.
+    slack = max(10, size // 5)
+    ends = {len(hay)} | {m.start() for m in _WORD_END.finditer(hay, max(best_start, best_start + size - slack),
+                                                           best_start + size + slack + 1)}
+    best_end, best_end_ratio = best_start + size, -1.0
+    matcher.set_seq2(needle)
+    for end in sorted(e for e in ends if e > best_start and abs(e - best_start - size) <= slack):
+        matcher.set_seq1(hay[best_start:end])
+        ratio = matcher.ratio()
+        if ratio > best_end_ratio:
+            best_end, best_end_ratio = end, ratio
+    return hay[best_start:best_end].strip()

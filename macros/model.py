@@ -8,20 +8,32 @@ collects every problem and raises one `ContributorError` listing them all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+import jinja2
 from pydantic import BaseModel, ValidationError
 
 from .citations import CitationFailure, Located, verify_citation
 from .errors import ContributorError, Problem, ProblemList
 from .mdcite import EXAMPLE, parse_page
 from .matching import normalized_text
-from .schema import (DATA_FILES, Citation, Entry, Event, Person, Quote, Source)
+from .schema import DATA_FILES, Citation, Entry, Source
 from .seeds import Seed, sha256_of
+from .validation import Examples, close_matches, format_loc, validation_problems
 from .yamlfile import YamlDocument, read_yaml
 
+# Macros that hand-written pages call with ids, and the kind of entry each id names.
+# An unknown id there is found here, before the build, like any other reference.
+MACRO_IDS = {"profile": "people", "person_card": "people", "people_cards": "people",
+             "quote_block": "quotes", "archive_page": "sources"}
+_MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
+_STRING = re.compile(r"""["']([^"'\n]*)["']""")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# The same parser, with the same delimiters, as the macros plugin renders pages with.
+_TEMPLATES = jinja2.Environment()
 
 
 @dataclass
@@ -52,72 +64,6 @@ def _entry_label(raw: Any, index: int) -> str:
     return f"#{index + 1}"
 
 
-def _format_loc(loc: tuple[Any, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _pydantic_problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[str, Any], cls: type) -> Problem:
-    loc = tuple(error["loc"])
-    line = doc.line_of((key, index) + loc)
-    kind = error["type"]
-    field_name = _format_loc(loc) or None
-    if kind == "missing":
-        message = "this required field is missing"
-        hint = f"add `{loc[-1]}:` to the entry; see CONTRIBUTING.md for a complete example"
-    elif kind == "extra_forbidden":
-        allowed = _allowed_fields(cls, loc[:-1])
-        message = f"'{loc[-1]}' is not a field this entry can have"
-        close = [name for name in allowed if _similar(str(loc[-1]), name)]
-        hint = (f"did you mean `{close[0]}:`? " if close else "") + f"the fields allowed here are: {', '.join(allowed)}"
-    else:
-        message = error["msg"].removeprefix("Value error, ")
-        value = error.get("input")
-        hint = None
-        if kind in {"string_type", "list_type", "bool_type", "float_type", "float_parsing", "dict_type", "model_type"}:
-            hint = f"you wrote {value!r}"
-        elif kind == "string_pattern_mismatch":
-            hint = "ids use lower-case letters, digits and single hyphens, e.g. osiris-luna-meza"
-        elif kind in {"too_short", "string_too_short"}:
-            hint = "this may not be empty"
-    return Problem(doc.path, message, line=line, entry=entry, field=field_name, hint=hint)
-
-
-def _similar(a: str, b: str) -> bool:
-    import difflib
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
-
-
-def _allowed_fields(cls: type, loc: tuple[Any, ...]) -> list[str]:
-    """Field names of the class found by following loc from cls."""
-    import typing
-    current: Any = cls
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
-            annotation = current.model_fields[part].annotation
-            current = _inner_model(annotation)
-        else:
-            return []
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _inner_model(annotation: Any) -> Any:
-    import typing
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _walk_citations(model: BaseModel, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Citation, BaseModel]]:
     """Every Citation inside model, with its location and the entry holding it."""
     for name in type(model).model_fields:
@@ -133,199 +79,363 @@ def _walk_citations(model: BaseModel, loc: tuple[Any, ...]) -> Iterator[tuple[tu
 
 def load_project(root: Path) -> Project:
     """Read, validate and verify everything; raise ContributorError listing every problem."""
-    root = Path(root)
-    problems = ProblemList()
-    project = Project(root)
-    docs: dict[str, YamlDocument] = {}
-    positions: dict[tuple[str, str], int] = {}
+    loader = _ProjectLoader(Path(root))
+    loader.read_data_files()
+    loader.read_seeds()
+    loader.check_references()
+    loader.verify_data_citations()
+    loader.read_pages()
+    loader.problems.raise_if_any()
+    return loader.project
 
-    # 1. Data files -> typed entries.
-    for filename, (key, cls) in DATA_FILES.items():
+
+def _file_of(kind: str) -> str:
+    for filename, (key, _) in DATA_FILES.items():
+        if key == kind:
+            return f"data/{filename}"
+    return kind
+
+
+_SINGULAR = {"people": "person", "sources": "source", "sides": "side", "periods": "period", "quotes": "quote",
+             "events": "event", "questions": "question", "figures": "figure", "terms": "term",
+             "differences": "difference", "facts": "fact"}
+
+
+class _ProjectLoader:
+    """The steps of `load_project`, each adding what it finds to one problem list.
+
+    A mistake is reported once, where it is: when a data file cannot be read,
+    or an entry is invalid, references to its entries are not reported again.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.project = Project(root)
+        self.problems = ProblemList()
+        self.docs: dict[str, YamlDocument] = {}
+        self.positions: dict[tuple[str, str], int] = {}  # (kind, id) -> index in its file
+        self.unreadable: set[str] = set()  # kinds whose file could not be read as a whole
+        self.invalid: dict[str, set[str]] = {}  # kind -> ids of entries that failed validation
+
+    # --- 1. data files -> typed entries -------------------------------------------------
+    def read_data_files(self) -> None:
+        for filename, (key, cls) in DATA_FILES.items():
+            self.project.entries[key] = {}
+            self.invalid[key] = set()
+            raw_entries = self._entries_of(filename, key)
+            if raw_entries is None:
+                self.unreadable.add(key)
+                continue
+            self._validate(key, cls, raw_entries)
+        self.project.sources = self.project.entries["sources"]
+
+    def _entries_of(self, filename: str, key: str) -> list[Any] | None:
         display = f"data/{filename}"
-        doc, found = read_yaml(root / "data" / filename, display)
-        problems.extend(found)
-        entries: dict[str, Any] = {}
-        project.entries[key] = entries
+        doc, found = read_yaml(self.root / "data" / filename, display)
+        self.problems.extend(found)
         if doc is None:
-            continue
-        docs[key] = doc
+            return None
+        self.docs[key] = doc
+        start = f"start the file with `{key}:` and list the entries under it, each starting with `  - id:`"
         if doc.data is None:
-            problems.add(Problem(display, "the file is empty",
-                                 hint=f"the file starts with `{key}:` followed by a list of entries, each starting with `- id:`"))
-            continue
-        if not isinstance(doc.data, dict) or key not in doc.data:
-            shape = "a list" if isinstance(doc.data, list) else ("a mapping without the key " + repr(key) if isinstance(doc.data, dict) else "a single value")
-            problems.add(Problem(display, f"the file is {shape}; it must be a mapping with the key `{key}:`",
-                                 line=1, hint=f"start the file with `{key}:` and indent the entries under it, each starting with `- id:`"))
-            continue
-        extra = [k for k in doc.data if k != key]
-        for k in extra:
-            problems.add(Problem(display, f"unknown top-level key '{k}'", line=doc.line_of((k,)),
-                                 hint=f"the file holds only `{key}:`"))
+            self.problems.add(Problem(display, "the file is empty", hint=f"{start}; {key}: [] if there are none yet"))
+            return None
+        if not isinstance(doc.data, dict):
+            shape = "a list" if isinstance(doc.data, list) else f"the single value {doc.data!r}"
+            self.problems.add(Problem(display, f"the file is {shape}; it must be a mapping with the one key `{key}:`",
+                                      line=doc.line_of(()), hint=start))
+            return None
+        for other in doc.data:
+            if other != key:
+                close = close_matches(other, [key], 0.6)
+                self.problems.add(Problem(
+                    display, f"unknown top-level key '{other}'" + (f"; did you mean `{key}:`?" if close else ""),
+                    line=doc.line_of((other,)), hint=f"this file holds only `{key}:`, the list of its entries"))
+        if key not in doc.data:
+            if not any(close_matches(other, [key], 0.6) for other in doc.data):
+                self.problems.add(Problem(display, f"the key `{key}:` is missing", line=doc.line_of(()), hint=start))
+            return None
         raw_entries = doc.data[key]
         if raw_entries is None:
-            raw_entries = []
+            return []
         if not isinstance(raw_entries, list):
-            problems.add(Problem(display, f"`{key}:` must be followed by a list of entries, each starting with `- id:`",
-                                 line=doc.line_of((key,))))
-            continue
-        for index, raw in enumerate(raw_entries):
-            label = _entry_label(raw, index)
-            try:
-                entry = cls.model_validate(raw)
-            except ValidationError as exc:
-                for error in exc.errors():
-                    problems.add(_pydantic_problem(doc, key, index, label, error, cls))
-                continue
-            entry_id = getattr(entry, "id", label)
-            if entry_id in entries:
-                problems.add(Problem(display, f"the id '{entry_id}' is used by two entries", line=doc.line_of((key, index, "id")),
-                                     entry=entry_id, field="id", hint="give each entry its own id"))
-                continue
-            positions[(key, entry_id)] = index
-            entries[entry_id] = entry
+            self.problems.add(Problem(display, f"`{key}:` must be followed by a list of entries, not {_shown(raw_entries)}",
+                                      line=doc.line_of((key,)), hint=f"indent the entries under `{key}:`, each starting with `  - id:`"))
+            return None
+        return raw_entries
 
-    def line_of(kind: str, entry: Any, loc: tuple[Any, ...] = ()) -> int | None:
-        doc = docs.get(kind)
-        index = positions.get((kind, getattr(entry, "id", "")))
+    def _validate(self, key: str, cls: type[Entry], raw_entries: list[Any]) -> None:
+        doc = self.docs[key]
+        display = doc.path
+        entries = self.project.entries[key]
+        results: list[tuple[int, Any, Entry | ValidationError]] = []
+        for index, raw in enumerate(raw_entries):
+            try:
+                results.append((index, raw, cls.model_validate(raw)))
+            except ValidationError as exc:
+                results.append((index, raw, exc))
+        examples = Examples(doc, key, [i for i, _, r in results if not isinstance(r, ValidationError)])
+        for index, raw, result in results:
+            label = _entry_label(raw, index)
+            if isinstance(result, ValidationError):
+                self.problems.extend(validation_problems(doc, key, index, label, result, cls, examples))
+                if label and not label.startswith("#"):
+                    self.invalid[key].add(label)
+                continue
+            entry_id = getattr(result, "id", None)
+            if entry_id is None:  # no entry class today lacks an id; keep order anyway
+                entry_id = label
+            if entry_id in entries:
+                first = self.positions[(key, entry_id)]
+                self.problems.add(Problem(
+                    display, f"the id '{entry_id}' is already used by the entry at line {doc.line_of((key, first))}",
+                    line=doc.line_of((key, index, "id")), entry=entry_id, field="id",
+                    hint="give each entry its own id: other files and pages refer to entries by id"))
+                continue
+            self.positions[(key, entry_id)] = index
+            entries[entry_id] = result
+
+    def line_of(self, kind: str, entry: Any, loc: tuple[Any, ...] = ()) -> int | None:
+        doc = self.docs.get(kind)
+        index = self.positions.get((kind, getattr(entry, "id", "")))
         if doc is None or index is None:
             return None
         return doc.line_of((kind, index) + loc)
 
-    def file_of(kind: str) -> str:
-        for filename, (key, _) in DATA_FILES.items():
-            if key == kind:
-                return f"data/{filename}"
-        return kind
+    # --- 2. seeds: present, described, unchanged ----------------------------------------
+    def read_seeds(self) -> None:
+        seeds_dir = self.root / "seeds"
+        described: set[str] = set()
+        for source in self.project.sources.values():
+            described.add(source.file)
+            self._read_seed(seeds_dir, source)
+        if "sources" in self.unreadable:
+            return  # which seeds are described is unknown
+        if seeds_dir.is_dir():
+            for path in sorted(seeds_dir.iterdir()):
+                if path.is_file() and not path.name.startswith(".") and path.name not in described:
+                    self.problems.add(Problem(
+                        f"seeds/{path.name}", "this seed is not described in data/sources.yml",
+                        hint=("add an entry for it to data/sources.yml, with what the article prints:\n"
+                              f"  - id: a-short-id\n    file: {path.name}\n    sha256: {sha256_of(path)}\n"
+                              "    label: How the site names it\n    headline: \"...as printed, or null\"")))
+        else:
+            self.problems.add(Problem("seeds/", "the seeds folder is missing",
+                                      hint="restore it with `git checkout -- seeds/`"))
 
-    # 2. Seeds: present, described, unchanged.
-    project.sources = project.entries["sources"]
-    seeds_dir = root / "seeds"
-    described = set()
-    for source in project.sources.values():
-        described.add(source.file)
+    def _read_seed(self, seeds_dir: Path, source: Source) -> None:
         path = seeds_dir / source.file
         where = dict(file="data/sources.yml", entry=source.id)
         if not path.is_file():
-            problems.add(Problem(message=f"the seed file seeds/{source.file} is missing", line=line_of("sources", source, ("file",)),
-                                 field="file", hint="restore it byte for byte from ../shared/seeds/", **where))
-            continue
+            self.problems.add(Problem(
+                message=f"the seed file seeds/{source.file} is missing", line=self.line_of("sources", source, ("file",)),
+                field="file", hint=(f"restore it with `git checkout -- seeds/{source.file}`, or correct `file:` "
+                                    "to the name of a file in seeds/"), **where))
+            return
         actual = sha256_of(path)
         if actual != source.sha256:
-            problems.add(Problem(message=f"seeds/{source.file} no longer matches its recorded sha256: the evidence was changed",
-                                 line=line_of("sources", source, ("sha256",)), field="sha256",
-                                 details=(("recorded", source.sha256), ("actual", actual)),
-                                 hint="seeds are never edited; restore the file from ../shared/seeds/", **where))
-            continue
-        seed = Seed.read(source.id, path)
+            self.problems.add(Problem(
+                message=f"seeds/{source.file} no longer matches its recorded sha256: the evidence was changed",
+                line=self.line_of("sources", source, ("sha256",)), field="sha256",
+                details=(("recorded", source.sha256), ("actual", actual),
+                         ("size", f"{path.stat().st_size} bytes now")),
+                hint=f"seeds are never edited; restore the file with `git checkout -- seeds/{source.file}`", **where))
+            return
+        try:
+            seed = Seed.read(source.id, path)
+        except UnicodeDecodeError as exc:
+            self.problems.add(Problem(
+                message=f"seeds/{source.file} is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                line=self.line_of("sources", source, ("file",)), field="file",
+                hint="a seed is the article's text saved as UTF-8", **where))
+            return
         for name in Source.verbatim_in_seed:
             value = getattr(source, name)
             if value is not None and not seed.contains(value):
-                problems.add(Problem(message=f"'{value}' is not printed in the seed", line=line_of("sources", source, (name,)),
-                                     field=name, hint="metadata is copied exactly as the article prints it, or null (shown as 'not stated')", **where))
+                self.problems.add(Problem(
+                    message=f"'{value}' is not printed in the seed", line=self.line_of("sources", source, (name,)),
+                    field=name, hint="metadata is copied exactly as the article prints it, or null (shown as 'not stated')",
+                    **where))
         if source.comments_begin:
             match = seed.find(source.comments_begin)
             if match:
                 seed.comments_start = seed.paragraph_of(match.start).start
-        project.seeds[source.id] = seed
-    if seeds_dir.is_dir():
-        for path in sorted(seeds_dir.iterdir()):
-            if path.is_file() and path.name not in described:
-                problems.add(Problem(f"seeds/{path.name}", "this seed is not described in data/sources.yml",
-                                     hint=f"add an entry with file: {path.name}, its sha256 and what the article prints"))
+        self.project.seeds[source.id] = seed
 
-    # 3. References between entries.
-    def ref(kind: str, entry: Any, loc: tuple[Any, ...], target: str, value: str) -> None:
-        if value not in project.entries.get(target, {}):
-            known = ", ".join(sorted(project.entries.get(target, {}))) or "none yet"
-            problems.add(Problem(file_of(kind), f"there is no {target[:-1] if target != 'people' else 'person'} with id '{value}'",
-                                 line=line_of(kind, entry, loc), entry=entry.id, field=_format_loc(loc),
-                                 hint=f"use one of the ids in {file_of(target)}: {known}"))
+    # --- 3. references between entries ---------------------------------------------------
+    def known(self, target: str, value: str) -> bool:
+        """True when value names an entry of target, or one whose own problem is already reported."""
+        return (value in self.project.entries.get(target, {}) or target in self.unreadable
+                or value in self.invalid.get(target, set()))
 
-    for person in project.people.values():
-        ref("people", person, ("side",), "sides", person.side)
-    for event in project.events.values():
-        ref("events", event, ("period",), "periods", event.period)
-        for i, pid in enumerate(event.people):
-            ref("events", event, ("people", i), "people", pid)
-    for quote in project.quotes.values():
-        ref("quotes", quote, ("speaker",), "people", quote.speaker)
-        ref("quotes", quote, ("source",), "sources", quote.source)
-    for question in project.questions.values():
-        for p, position in enumerate(question.positions):
-            ref("questions", question, ("positions", p, "side"), "sides", position.side)
-            for q, qid in enumerate(position.quotes):
-                ref("questions", question, ("positions", p, "quotes", q), "quotes", qid)
-    for person in project.people.values():
-        if person.name not in {n.name for n in person.names}:
-            problems.add(Problem("data/people.yml", f"the display name '{person.name}' is not one of the spellings under `names`",
-                                 line=line_of("people", person, ("name",)), entry=person.id, field="name",
-                                 hint="use one of the printed spellings as the display name"))
-
-    # 4. Every citation in the data, verified against its seed.
-    def verify(kind: str, entry: Any, loc: tuple[Any, ...], source_id: str, quote: str,
-               must_contain: dict[str, str]) -> None:
-        if source_id not in project.sources:
-            ref(kind, entry, loc[:-1] + ("source",), "sources", source_id)
+    def ref(self, kind: str, entry: Any, loc: tuple[Any, ...], target: str, value: str) -> None:
+        if self.known(target, value):
             return
-        if source_id not in project.seeds:
+        self.problems.add(Problem(
+            _file_of(kind), f"there is no {_SINGULAR[target]} with id '{value}' in {_file_of(target)}",
+            line=self.line_of(kind, entry, loc), entry=entry.id, field=format_loc(loc),
+            hint=self.ids_hint(target, value)))
+
+    def ids_hint(self, target: str, value: str) -> str:
+        ids = sorted(self.project.entries.get(target, {}))
+        close = close_matches(value, ids, 0.6)
+        if close:
+            return f"did you mean '{close[0]}'?" + (f" (or: {', '.join(close[1:])})" if close[1:] else "")
+        if not ids:
+            return f"{_file_of(target)} has no entries yet: add the {_SINGULAR[target]} there first"
+        shown = ", ".join(ids[:12]) + (f", and {len(ids) - 12} more" if len(ids) > 12 else "")
+        return f"use an id from {_file_of(target)}: {shown}"
+
+    def check_references(self) -> None:
+        project = self.project
+        for person in project.people.values():
+            self.ref("people", person, ("side",), "sides", person.side)
+            if person.name not in {n.name for n in person.names}:
+                self.problems.add(Problem(
+                    "data/people.yml", f"the display name '{person.name}' is not one of the spellings under `names`",
+                    line=self.line_of("people", person, ("name",)), entry=person.id, field="name",
+                    hint="use one of the printed spellings as the display name: "
+                         + ", ".join(f"'{n.name}'" for n in person.names)))
+        for event in project.events.values():
+            self.ref("events", event, ("period",), "periods", event.period)
+            for i, pid in enumerate(event.people):
+                self.ref("events", event, ("people", i), "people", pid)
+        for quote in project.quotes.values():
+            self.ref("quotes", quote, ("speaker",), "people", quote.speaker)
+            self.ref("quotes", quote, ("source",), "sources", quote.source)
+        for question in project.questions.values():
+            for p, position in enumerate(question.positions):
+                self.ref("questions", question, ("positions", p, "side"), "sides", position.side)
+                for q, qid in enumerate(position.quotes):
+                    self.ref("questions", question, ("positions", p, "quotes", q), "quotes", qid)
+
+    # --- 4. every citation in the data, verified against its seed ------------------------
+    def verify_data_citations(self) -> None:
+        for kind, entries in self.project.entries.items():
+            for entry in entries.values():
+                for loc, citation, holder in _walk_citations(entry, ()):
+                    must = {name: getattr(holder, name) for name in holder.verbatim_in_citations}
+                    self.verify(kind, entry, loc + ("quote",), citation.source, citation.quote, must)
+        for quote in self.project.quotes.values():
+            if quote.source in self.project.seeds:
+                must = {"quotation": quote.text}
+                if quote.when:
+                    must["when"] = quote.when
+                if quote.where:
+                    must["where"] = quote.where
+                self.verify("quotes", quote, ("context",), quote.source, quote.context, must)
+
+    def verify(self, kind: str, entry: Any, loc: tuple[Any, ...], source_id: str, quote: str,
+               must_contain: dict[str, str]) -> None:
+        if source_id not in self.project.sources:
+            if loc[-1] == "quote":
+                self.ref(kind, entry, loc[:-1] + ("source",), "sources", source_id)
+            return
+        if source_id not in self.project.seeds:
             return  # the seed's own problem is already reported
-        result = verify_citation(source_id, quote, project.seeds)
-        where = dict(file=file_of(kind), line=line_of(kind, entry, loc), entry=getattr(entry, "id", None), field=_format_loc(loc))
+        result = verify_citation(source_id, quote, self.project.seeds)
+        where = dict(file=_file_of(kind), line=self.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
+                     field=format_loc(loc))
         if isinstance(result, CitationFailure):
-            problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
+            self.problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
             return
         for name, value in must_contain.items():
             if normalized_text(value) not in normalized_text(quote):
-                problems.add(Problem(message=f"the {name} '{value}' does not appear in this quote",
-                                     details=(("quote", f'"{quote}"'),),
-                                     hint=f"quote the passage where the seed prints '{value}'", **where))
-        project.located[result.key] = result
+                self.problems.add(Problem(
+                    message=f"the {name} '{value}' does not appear in this quote", details=(("quote", f'"{quote}"'),),
+                    hint=f"quote the passage where the seed prints '{value}', or copy the {name} from the quote", **where))
+        self.project.located[result.key] = result
 
-    for kind, entries in project.entries.items():
-        for entry in entries.values():
-            for loc, citation, holder in _walk_citations(entry, ()):
-                must = {name: getattr(holder, name) for name in holder.verbatim_in_citations}
-                verify(kind, entry, loc + ("quote",), citation.source, citation.quote, must)
-    for quote in project.quotes.values():
-        if quote.source in project.seeds:
-            must = {"quotation": quote.text}
-            if quote.when:
-                must["when"] = quote.when
-            if quote.where:
-                must["where"] = quote.where
-            verify("quotes", quote, ("context",), quote.source, quote.context, must)
+    # --- 5. hand-written pages: citation footnotes and ids in macro calls ----------------
+    def read_pages(self) -> None:
+        docs_dir = self.root / "docs"
+        for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+            rel = page.relative_to(self.root).as_posix()
+            try:
+                markdown = page.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                self.problems.add(Problem(rel, f"the page is not valid UTF-8 text ({exc.reason} at byte {exc.start})",
+                                          hint="save the file as UTF-8 in your editor"))
+                continue
+            self.project.page_citations[rel] = self._page_citations(rel, markdown)
+            if self._page_template_parses(rel, markdown):
+                self._page_macro_ids(rel, markdown)
 
-    # 5. Hand-written pages: their citation footnotes.
-    docs_dir = root / "docs"
-    for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
-        rel = page.relative_to(root).as_posix()
-        parsed = parse_page(page.read_text(encoding="utf-8"))
+    def _page_citations(self, rel: str, markdown: str) -> list[Located]:
+        parsed = parse_page(markdown)
         located: list[Located] = []
         for bad in parsed.bad:
-            problems.add(Problem(rel, bad.message, line=bad.line, hint=f"write it as {EXAMPLE}"))
+            self.problems.add(Problem(rel, bad.message, line=bad.line, field=f"[^{bad.label}]",
+                                      hint=f"write it as {EXAMPLE}"))
         defined = {c.label for c in parsed.citations} | {b.label for b in parsed.bad}
         for label, line in parsed.references.items():
             if label not in defined:
-                problems.add(Problem(rel, f"footnote [^{label}] is used but never defined", line=line,
-                                     hint=f"add a line such as {EXAMPLE.replace('[^1]', f'[^{label}]')}"))
+                self.problems.add(Problem(rel, f"footnote [^{label}] is used but never defined", line=line,
+                                          field=f"[^{label}]",
+                                          hint=f"add a line such as {EXAMPLE.replace('[^1]', f'[^{label}]')}"))
         for citation in parsed.citations:
+            where = dict(line=citation.line, field=f"[^{citation.label}]")
             if citation.label not in parsed.references:
-                problems.add(Problem(rel, f"footnote [^{citation.label}] is defined but no sentence uses it", line=citation.line,
-                                     hint=f"put [^{citation.label}] at the end of the sentence it supports, or delete the definition"))
-            result = verify_citation(citation.source, citation.quote, project.seeds) if citation.source in project.seeds or citation.source not in project.sources else None
-            if result is None:
+                self.problems.add(Problem(
+                    rel, f"footnote [^{citation.label}] is defined but no sentence uses it",
+                    hint=f"put [^{citation.label}] at the end of the sentence it supports, or delete the definition", **where))
+            if citation.source not in self.project.sources:
+                if not self.known("sources", citation.source):
+                    self.problems.add(Problem(rel, f"there is no source with id '{citation.source}' in data/sources.yml",
+                                              hint=self.ids_hint("sources", citation.source), **where))
                 continue
+            if citation.source not in self.project.seeds:
+                continue  # the seed's own problem is already reported
+            result = verify_citation(citation.source, citation.quote, self.project.seeds)
             if isinstance(result, CitationFailure):
-                problems.add(Problem(rel, result.message, line=citation.line, field=f"[^{citation.label}]",
-                                     details=result.details, hint=result.hint))
+                self.problems.add(Problem(rel, result.message, details=result.details, hint=result.hint, **where))
             else:
-                project.located[result.key] = result
+                self.project.located[result.key] = result
                 located.append(result)
-        project.page_citations[rel] = located
+        return located
 
-    problems.raise_if_any()
-    return project
+    def _page_template_parses(self, rel: str, markdown: str) -> bool:
+        """False, with a problem, when the page's macro calls are not valid template syntax."""
+        front = _FRONT_MATTER.match(markdown)
+        if front and re.search(r"^render_macros:\s*false\s*$", front.group(0), re.M | re.I):
+            return False
+        body = markdown[front.end():] if front else markdown
+        offset = front.group(0).count("\n") if front else 0
+        try:
+            _TEMPLATES.parse(body)
+        except jinja2.TemplateSyntaxError as exc:
+            self.problems.add(Problem(
+                rel, f"this is not valid macro syntax: {exc.message}", line=(exc.lineno or 1) + offset,
+                details=_line_of_text(body, exc.lineno),
+                hint=('a macro call looks like {{ profile("osiris-luna-meza") }}; to show {{ or {% as text on a page, '
+                      "write {{ '{{' }} or put `render_macros: false` in the page's front matter")))
+            return False
+        return True
+
+    def _page_macro_ids(self, rel: str, markdown: str) -> None:
+        for number, text in enumerate(markdown.split("\n"), start=1):
+            for call in _MACRO_CALL.finditer(text):
+                target = MACRO_IDS.get(call.group("name"))
+                if target is None:
+                    continue
+                for value in _STRING.findall(call.group("args")):
+                    if not self.known(target, value):
+                        self.problems.add(Problem(
+                            rel, f"{call.group('name')}(...) names the {_SINGULAR[target]} '{value}', "
+                                 f"which {_file_of(target)} does not have",
+                            line=number, hint=self.ids_hint(target, value)))
+
+
+def _line_of_text(text: str, line: int | None) -> tuple[tuple[str, str], ...]:
+    lines = text.split("\n")
+    if line and 1 <= line <= len(lines) and lines[line - 1].strip():
+        return (("line", lines[line - 1].strip()[:160]),)
+    return ()
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 __all__ = ["Project", "load_project", "ContributorError"]

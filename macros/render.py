@@ -95,15 +95,18 @@ class Renderer:
             members = [p for p in self.project.people.values() if p.side == side.id]
             if not members:
                 continue
-            out += [f"## {md_text(side.label)}", ""]
+            out += [f"## {md_text(side.label)} {{ #side-{side.id} }}", "", '<div class="person-cards" markdown>', ""]
             for person in members:
-                out += [f"### {md_text(person.name)} {{ #{person.id} }}", ""]
-                if person.profile:
-                    out += [f"[Full profile of {md_text(person.name)}]({self.link(f'people/{person.id}.md')})", ""]
+                out += [f'<div class="person-card person-card--full" markdown>', "",
+                        f"### {md_text(person.name)} {{ #{person.id} }}", ""]
                 if person.titles:
                     out += ["\n".join(f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles), ""]
                 if person.summary:
                     out += [self.paragraph(person.summary), ""]
+                if person.profile:
+                    out += [f"[Full profile of {md_text(person.name)}]({self.link(f'people/{person.id}.md')}){{ .person-card__more }}", ""]
+                out += ["</div>", ""]
+            out += ["</div>", ""]
         return "\n".join(out)
 
     # --- quotes and sides ---------------------------------------------------------
@@ -154,7 +157,7 @@ class Renderer:
         date = format_date(event.date, event.date_note)
         names = ", ".join(f"[{md_text(self.project.people[p].name)}]({self.person_href(self.project.people[p])})"
                           for p in event.people)
-        people = f'\n<p class="timeline__people" data-cite-exempt="navigation">People: {names}</p>' if names else ""
+        people = f'\nPeople: {names}\n{{ .timeline__people data-cite-exempt="navigation" }}\n' if names else ""
         # The heading carries the date and a neutral title; the text below it is cited.
         return (f'<li class="timeline__event" id="{event.id}" markdown>\n'
                 f'<p class="timeline__date" data-cite-exempt="label"><time datetime="{event.date}">{attr(date)}</time></p>\n'

@@ -1,7 +1,8 @@
 """Reading a YAML data file, keeping the line of every key and item.
 
 Dates stay strings (the schema checks them), and a duplicate key is a problem
-rather than silently taking the last value.
+rather than silently taking the last value. Any file, however broken, ends in
+either a document or a list of `Problem`s: never an exception.
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ from .errors import Problem
 Path_ = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (about twenty times faster), else PyYAML's own.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Aliases (*name) can make a small file expand enormously ("billion laughs");
+# past this many repeated visits the file is refused. Data files need none.
+MAX_ALIAS_VISITS = 10_000
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader that leaves timestamps as text."""
 
 
@@ -44,25 +53,79 @@ class YamlDocument:
         return None
 
 
-def _walk(node: yaml.Node, loader: _Loader, here: Path_, doc: YamlDocument, problems: list[Problem]) -> Any:
-    doc.lines[here] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
+class _TooDeep(Exception):
+    """An alias refers to a node that contains it, or the aliases expand without end."""
+
+    def __init__(self, node: yaml.Node, reason: str):
+        self.node = node
+        self.reason = reason
+
+
+class _Walker:
+    """Builds plain data from the node tree, recording lines and duplicate keys."""
+
+    def __init__(self, loader: yaml.SafeLoader, doc: YamlDocument):
+        self.loader = loader
+        self.doc = doc
+        self.duplicates: list[tuple[Path_, int, int | None]] = []  # (where, line, line of the first)
+        self.open: set[int] = set()  # ids of the collection nodes being built
+        self.seen: set[int] = set()
+        self.revisits = 0
+
+    def walk(self, node: yaml.Node, here: Path_) -> Any:
+        self.doc.lines.setdefault(here, node.start_mark.line + 1)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(node) in self.open:
+                raise _TooDeep(node, "an alias (*name) refers to a block that contains it")
+            if id(node) in self.seen:
+                self.revisits += 1
+                if self.revisits > MAX_ALIAS_VISITS:
+                    raise _TooDeep(node, "its aliases (*name) expand to too many values")
+            self.seen.add(id(node))
+            self.open.add(id(node))
+            try:
+                return self._mapping(node, here) if isinstance(node, yaml.MappingNode) else [
+                    self.walk(item, here + (i,)) for i, item in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
+        return self.loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, here: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self.loader.construct_object(key_node, deep=True)
+            else:
+                key = self.walk(key_node, here + ("?",))
+            key = key if isinstance(key, str) else _as_text(key)
             if key in result:
-                problems.append(Problem(
-                    doc.path, f"the key '{key}' appears twice in the same entry; the second would silently replace the first",
-                    line=key_node.start_mark.line + 1,
-                    hint="keep one of the two and delete the other"))
-            result[key] = _walk(value_node, loader, here + (key,), doc, problems)
-            doc.lines[here + (key,)] = key_node.start_mark.line + 1
+                self.duplicates.append((here + (key,), key_node.start_mark.line + 1, self.doc.lines.get(here + (key,))))
+            self.doc.lines[here + (key,)] = key_node.start_mark.line + 1
+            result[key] = self.walk(value_node, here + (key,))
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, loader, here + (i,), doc, problems) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _duplicate_problem(doc: YamlDocument, loc: Path_, line: int, first: int | None) -> Problem:
+    entry = None
+    if len(loc) >= 3 and isinstance(doc.data, dict):
+        items = doc.data.get(loc[0])
+        if isinstance(items, list) and isinstance(loc[1], int) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            entry_id = items[loc[1]].get("id")
+            entry = entry_id if isinstance(entry_id, str) else f"#{loc[1] + 1}"
+    field_path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[2:]).lstrip(".") or None
+    return Problem(
+        doc.path, f"the key '{loc[-1]}' appears twice in the same mapping; the second would silently replace the first",
+        line=line, entry=entry, field=field_path,
+        details=(("first", f"at line {first}"),) if first and first != line else (),
+        hint="keep one of the two and delete the other")
 
 
 def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -71,17 +134,23 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[Probl
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, [Problem(display, "the file is missing",
-                              hint=f"create {display}; see CONTRIBUTING.md for its format")]
+                              hint=f"create {display}; CONTRIBUTING.md shows its format")]
+    except IsADirectoryError:
+        return None, [Problem(display, "this is a folder, not a file",
+                              hint=f"{display} must be a YAML file; CONTRIBUTING.md shows its format")]
     except UnicodeDecodeError as exc:
         return None, [Problem(display, f"the file is not valid UTF-8 text ({exc.reason} at byte {exc.start})",
                               hint="save the file as UTF-8 in your editor")]
+    except OSError as exc:
+        return None, [Problem(display, f"the file cannot be read: {exc.strerror or exc}",
+                              hint="check that the file exists and that you may read it")]
     doc = YamlDocument(display, None)
-    problems: list[Problem] = []
     loader = _Loader(text)
+    walker = _Walker(loader, doc)
     try:
         node = loader.get_single_node()
         if node is not None:
-            doc.data = _walk(node, loader, (), doc, problems)
+            doc.data = walker.walk(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -89,9 +158,31 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[Probl
         if exc.context:
             what = f"{exc.context}, {what}"
         return None, [Problem(display, f"this is not valid YAML: {what}", line=line,
-                              hint="check the indentation and that every text containing ': ' or starting with a quote mark is wrapped in quotes")]
-    except yaml.YAMLError as exc:  # pragma: no cover - other parser errors
-        return None, [Problem(display, f"this is not valid YAML: {exc}")]
+                              details=_source_line(text, line),
+                              hint=("check the indentation, and wrap in double quotes any text that contains ': ' "
+                                    "or ' #', or starts with a quote mark, '[', '{', '*', '&', '!', '|', '>', '@' or '%'"))]
+    except yaml.YAMLError as exc:
+        return None, [Problem(display, f"this is not valid YAML: {exc}",
+                              hint="check the indentation and the quoting of the text near the reported place")]
+    except _TooDeep as exc:
+        return None, [Problem(display, f"this YAML cannot be read: {exc.reason}", line=exc.node.start_mark.line + 1,
+                              hint="write the values out instead of using anchors (&name) and aliases (*name)")]
+    except RecursionError:
+        return None, [Problem(display, "this YAML is nested too deeply to read",
+                              hint="entries are a list of mappings a few levels deep; see CONTRIBUTING.md")]
+    except (ValueError, TypeError, OverflowError) as exc:  # a value PyYAML's constructors cannot build
+        return None, [Problem(display, f"this is not valid YAML: {exc}",
+                              hint="check the value near the reported place; quote it to keep it as text")]
     finally:
         loader.dispose()
-    return doc, problems
+    return doc, [_duplicate_problem(doc, *found) for found in walker.duplicates]
+
+
+def _source_line(text: str, line: int | None) -> tuple[tuple[str, str], ...]:
+    """The offending line as written, to quote it in the message."""
+    if line is None:
+        return ()
+    lines = text.splitlines()
+    if 1 <= line <= len(lines) and lines[line - 1].strip():
+        return ((f"line {line}", lines[line - 1].strip()[:160]),)
+    return ()

@@ -1,0 +1,131 @@
+/* Reader helpers on top of Material for MkDocs; no external scripts.
+ *
+ * 1. Footnote tooltips. Material 9 (content.footnote.tooltips) shows a
+ *    footnote in a tooltip while its reference is hovered or focused, but the
+ *    tooltip is a role="dialog" that only Tab-away or mouse-out closes, and a
+ *    screen reader hears only the number. Here: Escape closes the open tooltip
+ *    (it comes back on the next hover or focus), and a focused reference is
+ *    described by its footnote's text (aria-describedby).
+ * 2. Print: footnote source links carry their full address for print CSS.
+ * 3. Archive pages. When the address targets a cited passage (#q-...), the
+ *    passage is scrolled to the middle of the screen and marked for a stronger
+ *    highlight; an anchor inside a shared highlight marks the whole highlight.
+ * 4. Material's search overlay (role="dialog") gets the accessible name it lacks.
+ */
+(function () {
+  "use strict";
+
+  var DISMISSED = "site-tooltip--dismissed";
+  var TARGETED = "cited--targeted";
+
+  /* ---------------------------------------------------------------- tooltips */
+
+  function footnoteRef(node) {
+    return node && node.closest ? node.closest("a.footnote-ref") : null;
+  }
+
+  function footnoteId(ref) {
+    var hash = ref.getAttribute("href") || "";
+    var at = hash.indexOf("#");
+    return at >= 0 ? decodeURIComponent(hash.slice(at + 1)) : "";
+  }
+
+  function openTooltips() {
+    return document.querySelectorAll(".md-tooltip2");
+  }
+
+  function dismissTooltips() {
+    openTooltips().forEach(function (tip) { tip.classList.add(DISMISSED); });
+  }
+
+  function restoreTooltips() {
+    openTooltips().forEach(function (tip) { tip.classList.remove(DISMISSED); });
+  }
+
+  function describe(ref) {
+    var id = footnoteId(ref);
+    if (id && document.getElementById(id)) {
+      // Material removes aria-describedby when its tooltip hides; set it again
+      // on every focus so a screen reader hears the citation, not just "1".
+      ref.setAttribute("aria-describedby", id);
+    }
+  }
+
+  document.addEventListener("focusin", function (event) {
+    var ref = footnoteRef(event.target);
+    if (!ref) return;
+    // Material itself opens the tooltip on focus as well as on hover.
+    describe(ref);
+    restoreTooltips();
+  });
+
+  document.addEventListener("mouseover", function (event) {
+    if (footnoteRef(event.target)) restoreTooltips();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" || event.key === "Esc") dismissTooltips();
+  });
+
+  /* ------------------------------------------------------------------ print */
+
+  // Printed footnotes show where each source link leads, as a full address.
+  function markPrintAddresses() {
+    document.querySelectorAll(".footnote a.cite-link").forEach(function (link) {
+      link.setAttribute("data-print-href", link.href);
+    });
+  }
+
+  /* ------------------------------------------------------- cited passages */
+
+  function highlightTarget() {
+    document.querySelectorAll("." + TARGETED).forEach(function (el) {
+      el.classList.remove(TARGETED);
+    });
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (id.indexOf("q-") !== 0) return;
+    var target = document.getElementById(id);
+    if (!target) return;
+    var mark = target.closest("mark.cited") || target;
+    mark.classList.add(TARGETED);
+    // Scroll only when the passage is not already on screen below the header:
+    // an extra upward scroll would also pop up Material's "Back to top" button.
+    var box = mark.getBoundingClientRect();
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var onScreen = box.top >= top && box.bottom <= window.innerHeight;
+    if (!onScreen) {
+      var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      mark.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+    }
+  }
+
+  window.addEventListener("hashchange", highlightTarget);
+
+  /* ------------------------------------------------------------ search */
+
+  // Material's search overlay is a role="dialog" without a name; give it one.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
+      dialog.setAttribute("aria-label", "Search this site");
+    }
+  }
+
+  function ready() {
+    nameSearchDialog();
+    markPrintAddresses();
+    highlightTarget();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+  // The browser's own jump to the anchor can land after our first scroll
+  // (fonts, images); center once more when everything has loaded.
+  window.addEventListener("load", function () {
+    if (window.location.hash.indexOf("#q-") === 0) highlightTarget();
+  });
+})();

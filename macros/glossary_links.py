@@ -1,0 +1,160 @@
+"""Linking the first mention of each glossary term in a rendered page to the glossary.
+
+`link_terms` works on the page's content HTML as MkDocs hands it to the
+`on_page_content` hook. It rewrites only text between tags, so the rest of the
+page stays byte for byte as rendered. Text inside headings, links, footnotes,
+code, SVG, buttons and archive-page blocks is never linked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .model import Project
+from .schema import Term
+from .text import attr
+
+# Elements whose text is never linked, and classes that mark whole blocks to leave alone.
+SKIPPED_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",
+                "svg", "math", "button", "textarea", "select", "option", "label", "sup", "title", "q", "time"}
+SKIPPED_CLASSES = {"footnote", "headerlink", "term", "seed-text", "source-note", "source-meta", "cited-by",
+                   "timeline__date", "timeline__people", "person-card__side", "aliases", "md-source-file"}
+RAW_TEXT = {"script", "style", "textarea", "title"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+ARCHIVE_MARKER = 'class="seed-text"'
+
+TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+FIRST_SENTENCE = re.compile(r"^(.+?[.!?][\u201d\"'\u2019)]*)(?:\s|$)", re.S)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    text: str
+    term: Term
+
+
+def first_sentence(term: Term) -> str:
+    """The plain text of the definition's first sentence, for the link's title."""
+    text = term.definition[0].text if term.definition else term.term
+    match = FIRST_SENTENCE.match(text)
+    return (match.group(1) if match else text).strip()
+
+
+def _pattern(spelling: str) -> str:
+    parts = []
+    for ch in spelling:
+        if ch.isspace():
+            parts.append(r"\s+")
+        elif ch in "'\u2019":
+            parts.append("['\u2019]")
+        elif ch in "-\u2010\u2011":
+            parts.append("[-\u2010\u2011]")
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    # An all lower-case term ("tregua", "mano dura") may open a sentence; names and acronyms keep their case.
+    if spelling == spelling.lower():
+        body = f"(?i:{body})"
+    return rf"(?<![\w-]){body}(?![\w])"
+
+
+def term_matcher(project: Project) -> tuple[re.Pattern[str] | None, list[Spelling]]:
+    """One regex of every spelling, longest first, so "18th Street Sureños" wins over "18th Street"."""
+    spellings = [Spelling(s, term) for term in project.terms.values() for s in [term.term, *term.aliases]]
+    spellings.sort(key=lambda s: -len(s.text))
+    if not spellings:
+        return None, []
+    regex = re.compile("|".join(f"({_pattern(s.text)})" for s in spellings))
+    return regex, spellings
+
+
+def _classes(tag: str) -> set[str]:
+    match = CLASS_ATTR.search(tag)
+    if not match:
+        return set()
+    return set((match.group(1) or match.group(2) or match.group(3) or "").split())
+
+
+def link_terms(html_text: str, project: Project, glossary_href: str) -> str:
+    """Wrap the first mention of each glossary term (or an alias) in a link to its entry.
+
+    `glossary_href` is the glossary page's URL relative to this page, e.g.
+    "../glossary/". Pages that are archives of a seed are returned unchanged.
+    """
+    if ARCHIVE_MARKER in html_text:
+        return html_text
+    regex, spellings = term_matcher(project)
+    if regex is None:
+        return html_text
+    linked: set[str] = set()
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
+    skip_depth = 0
+    pos = 0
+    raw_until: str | None = None
+
+    def link_text(segment: str) -> str:
+        text = html.unescape(segment)
+        pieces: list[str] = []
+        last = 0
+        changed = False
+        for match in regex.finditer(text):
+            spelling = spellings[match.lastindex - 1]
+            term = spelling.term
+            if term.id in linked:
+                continue  # a later mention; the longest-first match still keeps shorter terms out of it
+            linked.add(term.id)
+            changed = True
+            pieces.append(html.escape(text[last:match.start()], quote=False))
+            pieces.append(f'<a class="term" href="{attr(glossary_href)}#{attr(term.id)}" '
+                          f'title="{attr(first_sentence(term))}">{html.escape(match.group(0), quote=False)}</a>')
+            last = match.end()
+        if not changed:
+            return segment
+        pieces.append(html.escape(text[last:], quote=False))
+        return "".join(pieces)
+
+    for token in TOKEN.finditer(html_text):
+        text = html_text[pos:token.start()]
+        if text:
+            out.append(link_text(text) if skip_depth == 0 and raw_until is None and len(linked) < len(project.terms) else text)
+        tag = token.group(0)
+        pos = token.end()
+        out.append(tag)
+        name_match = TAG_NAME.match(tag)
+        if not name_match:
+            continue
+        name = name_match.group(1).lower()
+        if raw_until is not None:
+            if tag.startswith("</") and name == raw_until:
+                raw_until = None
+                _close(stack, name)
+                skip_depth = sum(1 for _, skipped in stack if skipped)
+            continue
+        if tag.startswith("</"):
+            _close(stack, name)
+            skip_depth = sum(1 for _, skipped in stack if skipped)
+            continue
+        if name in VOID or tag.endswith("/>"):
+            continue
+        skipped = name in SKIPPED_TAGS or bool(_classes(tag) & SKIPPED_CLASSES) or "data-glossary-skip" in tag
+        stack.append((name, skipped))
+        skip_depth += skipped
+        if name in RAW_TEXT:
+            raw_until = name
+    rest = html_text[pos:]
+    if rest:
+        out.append(link_text(rest) if skip_depth == 0 and raw_until is None else rest)
+    return "".join(out)
+
+
+def _close(stack: list[tuple[str, bool]], name: str) -> None:
+    """Pop up to and including the innermost open element of this name (tolerates unclosed <p>, <li>)."""
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i][0] == name:
+            del stack[i:]
+            return

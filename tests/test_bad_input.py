@@ -1,0 +1,312 @@
+"""Every mistake a contributor can make, caught, named and explained.
+
+Each case is a small YAML file in tests/cases/: a description, the edits to
+make to a copy of the project, the commands to run on the copy (`check` is
+`python -m macros.check`, `build` is `mkdocs build --strict`), and the
+fragments their output must contain. Adding a case means adding a file.
+
+    description: A field name misspelt is named, with the field it should be.
+    edits:
+      - add_entry: data/figures.yml   # appended to the file's list, re-indented to match
+        text: |
+          - id: test-figure
+            cites: ...
+    commands: [check, build]           # the default
+    problems: 1                        # how many problems the report lists
+    expect:
+      - "data/figures.yml:{line}, entry 'test-figure', field 'cites'"
+      - "did you mean `cite:`?"
+
+`{line}` is the first line of the added entry and `{line+2}` the line two
+below it; an `add_entry` with `as: other` defines `{other}` instead. Edits
+are `add_entry`, `append`, `replace` (with `old`, `new`), `write` (with
+`text`), `truncate` (with `bytes`) and `delete`.
+
+Every failing command must exit non-zero, print no Python traceback, and
+leave a previous build's site folder untouched when the mistake is in data,
+seeds or citations (`before_build: false` for those the build finds later).
+A case with `succeeds: true` builds and names what the built pages must show
+(`html:`); every built page is also searched for scripts and `javascript:`
+links that came from data, and `browser:` loads a page in Chromium.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site
+from macros import check
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
+COPIED = ("mkdocs.yml", "macros", "seeds", "data", "docs")
+# What data in the injection cases would set if any of it ran as script.
+MARKER = "__pwned"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcdoc", "data", "xlink:href"}
+KNOWN_KEYS = {"description", "edits", "commands", "problems", "expect", "succeeds", "before_build", "html", "browser"}
+
+
+@dataclass
+class Case:
+    name: str
+    description: str
+    edits: list[dict[str, Any]]
+    commands: list[str]
+    expect: list[str] = field(default_factory=list)
+    problems: int | None = None
+    succeeds: bool = False
+    before_build: bool = True
+    html: list[dict[str, Any]] = field(default_factory=list)
+    browser: dict[str, Any] | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> Case:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        unknown = set(raw) - KNOWN_KEYS
+        assert not unknown, f"{path.name}: unknown keys {sorted(unknown)}"
+        return cls(name=path.stem, description=raw["description"], edits=raw.get("edits", []),
+                   commands=raw.get("commands", ["check", "build"]), expect=raw.get("expect", []),
+                   problems=raw.get("problems"), succeeds=raw.get("succeeds", False),
+                   before_build=raw.get("before_build", True), html=raw.get("html", []), browser=raw.get("browser"))
+
+
+def copy_project(dest: Path) -> Path:
+    """The parts of the project a build reads, copied so that cases can break them."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    for path in [dest, *dest.rglob("*")]:  # seeds are read-only in the checkout
+        path.chmod(path.stat().st_mode | 0o200)
+    return dest
+
+
+def _add_entry(path: Path, text: str) -> int:
+    """Append an entry (written at column 0) to the file's list; return its first line."""
+    content = path.read_text(encoding="utf-8")
+    content = re.sub(r"^(\w+):[ \t]*\[\][ \t]*$", r"\1:", content, count=1, flags=re.M)
+    items = re.findall(r"^([ \t]*)- ", content, flags=re.M)
+    indent = items[0] if items else "  "
+    if not content.endswith("\n"):
+        content += "\n"
+    first = content.count("\n") + 1
+    body = "\n".join(indent + line if line.strip() else line for line in text.rstrip("\n").split("\n"))
+    path.write_text(content + body + "\n", encoding="utf-8")
+    return first
+
+
+def apply_edits(project: Path, edits: list[dict[str, Any]]) -> dict[str, int]:
+    """Make the case's edits to the copy; return the placeholders they define."""
+    places: dict[str, int] = {}
+    for edit in edits:
+        if "add_entry" in edit:
+            places[edit.get("as", "line")] = _add_entry(project / edit["add_entry"], edit["text"])
+        elif "append" in edit:
+            path = project / edit["append"]
+            content = path.read_text(encoding="utf-8")
+            places[edit.get("as", "line")] = content.count("\n") + (1 if content.endswith("\n") else 2)
+            path.write_text(content + ("" if content.endswith("\n") else "\n") + edit["text"], encoding="utf-8")
+        elif "replace" in edit:
+            path = project / edit["replace"]
+            content = path.read_text(encoding="utf-8")
+            assert edit["old"] in content, f"the case expects {edit['old']!r} in {edit['replace']}"
+            path.write_text(content.replace(edit["old"], edit["new"], edit.get("count", 1)), encoding="utf-8")
+        elif "write" in edit:
+            path = project / edit["write"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(edit.get("text", ""), encoding="utf-8")
+        elif "truncate" in edit:
+            path = project / edit["truncate"]
+            path.write_bytes(path.read_bytes()[:edit["bytes"]])
+        elif "delete" in edit:
+            path = project / edit["delete"]
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        else:
+            raise AssertionError(f"unknown edit {edit}")
+    return places
+
+
+def fill(fragment: str, places: dict[str, int]) -> str:
+    def value(match: re.Match[str]) -> str:
+        if match.group(1) not in places:
+            return match.group(0)
+        return str(places[match.group(1)] + int(match.group(2) or 0))
+    return re.sub(r"\{([a-z_]+)(?:\+(\d+))?\}", value, fragment)
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m macros.check` on the copy, run in this process: the same code, without the start-up."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = check.main([str(project)])
+        except BaseException as exc:  # anything but a clean exit would reach the contributor as a traceback
+            code = 99
+            err.write("Traceback (most recent call last): " + "".join(traceback.format_exception(exc)))
+    return subprocess.CompletedProcess(["python", "-m", "macros.check"], code, out.getvalue(), err.getvalue())
+
+
+def run_check_command(project: Path) -> subprocess.CompletedProcess[str]:
+    """The real command line, in a new interpreter, as a contributor types it."""
+    return subprocess.run([sys.executable, "-m", "macros.check"], capture_output=True, text=True,
+                          cwd=project, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+
+
+def site_snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("case_file", [
+    pytest.param(path, id=path.stem,
+                 marks=[pytest.mark.browser] if "browser:" in path.read_text(encoding="utf-8") else [])
+    for path in CASES])
+def test_bad_input(case_file: Path, tmp_path: Path) -> None:
+    case = Case.load(case_file)
+    project = copy_project(tmp_path / "project")
+    places = apply_edits(project, case.edits)
+    expected = [fill(f, places) for f in case.expect]
+    for command in case.commands:
+        if command == "check":
+            result = run_check(project)
+        elif command == "build":
+            site = tmp_path / "site"
+            site.mkdir(exist_ok=True)
+            (site / "index.html").write_text("<p>the previous build</p>\n", encoding="utf-8")
+            (site / "people").mkdir(exist_ok=True)
+            (site / "people" / "index.html").write_text("<p>a page of the previous build</p>\n", encoding="utf-8")
+            before = site_snapshot(site)
+            result = build_site(project, site)
+        else:
+            raise AssertionError(f"unknown command {command}")
+        output = result.stdout + result.stderr
+        shown = f"\n--- {command} output ---\n{output}"
+        assert "Traceback" not in output, shown
+        if case.succeeds:
+            assert result.returncode == 0, shown
+            if command == "build":
+                check_built_site(site, case)
+            continue
+        assert result.returncode != 0, shown
+        for fragment in expected:
+            assert fragment in output, f"missing {fragment!r}" + shown
+        if case.problems is not None:
+            count = f"{case.problems} problem{'s' if case.problems != 1 else ''} found"
+            assert count in output, f"expected {count!r}" + shown
+        if command == "build" and case.before_build:
+            assert site_snapshot(site) == before, "the failing build changed the previous build's site folder" + shown
+
+
+def check_built_site(site: Path, case: Case) -> None:
+    """What a reader sees: the data's text shown as text, nothing from data run as script."""
+    for page in case.html:
+        soup = BeautifulSoup((site / page["page"] / "index.html").read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article") or soup
+        text = re.sub(r"\s+", " ", article.get_text())
+        for shown in page.get("shows", []):
+            assert shown in text, f"{page['page']} does not show {shown!r} as text"
+    for file in site.rglob("*.html"):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        where = file.relative_to(site).as_posix()
+        for script in soup.find_all("script"):
+            assert MARKER not in script.get_text() and MARKER not in (script.get("src") or ""), \
+                f"{where}: a <script> from data: {script}"
+        for tag in soup.find_all(True):
+            for name, value in tag.attrs.items():
+                value = " ".join(value) if isinstance(value, list) else str(value)
+                if name.lower().startswith("on"):
+                    assert MARKER not in value, f"{where}: data became the handler {name} of <{tag.name}>"
+                if name.lower() in URL_ATTRIBUTES:
+                    assert not re.match(r"\s*javascript:", value, re.I), f"{where}: <{tag.name} {name}={value!r}>"
+    if case.browser:
+        check_in_browser(site, case.browser)
+
+
+def check_in_browser(site: Path, options: dict[str, Any]) -> None:
+    """Load the page in Debian's Chromium and prove that nothing from data ran."""
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's Chromium is not installed (bash scripts/setup.sh --test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    handler = partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page()
+                dialogs: list[str] = []
+                page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+                url = f"http://127.0.0.1:{server.server_address[1]}/{options['page']}"
+                page.goto(url, wait_until="load")
+                page.wait_for_timeout(300)  # give any injected handler (onerror, onload) its chance
+                assert page.evaluate(f"typeof window.{MARKER}") == "undefined", "a script from data ran"
+                assert not dialogs, f"a dialog opened: {dialogs}"
+                for shown in options.get("shows", []):
+                    assert page.get_by_text(shown, exact=False).count() > 0, f"the page does not show {shown!r}"
+                links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+                assert not [h for h in links if h.lower().startswith("javascript:")], "a javascript: link"
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def test_every_case_is_described() -> None:
+    """A case that explains nothing does not teach the next contributor what it guards."""
+    assert CASES, "tests/cases/ holds the bad-input cases"
+    for path in CASES:
+        case = Case.load(path)
+        assert case.description.strip(), path.name
+        assert case.succeeds or case.expect, f"{path.name}: a failing case names the message it expects"
+
+
+def test_check_command_reports_every_problem_in_one_run(tmp_path: Path) -> None:
+    """Several mistakes in several files: one run of the real command names each, once, without a traceback."""
+    project = copy_project(tmp_path / "project")
+    for case in ("unknown-field", "seed-edited", "page-citation-undefined", "date-impossible"):
+        apply_edits(project, Case.load(Path(__file__).parent / "cases" / f"{case}.yml").edits)
+    result = run_check_command(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output, output
+    assert output.startswith("4 problems found:"), output
+    for fragment in ("did you mean `cite:`?", "no longer matches its recorded sha256", "[^test-nowhere] is used but never defined",
+                     "February 2021 has no day 30"):
+        assert output.count(fragment) == 1, f"{fragment!r} once\n{output}"
+
+
+def test_check_command_is_fast_and_quiet_on_the_real_project() -> None:
+    """The real data passes the check, which needs no site build."""
+    result = run_check_command(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok: "), result.stdout

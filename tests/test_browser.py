@@ -1,0 +1,432 @@
+"""The reader's experience, proven in a real browser (Debian's Chromium through Playwright).
+
+A reader arrives on a phone from a news link: every page must load from this
+site alone, read without sideways scrolling at 375 px, pass axe-core with no
+serious or critical violation in the light and the dark scheme, and let the
+reader go from any footnote to the highlighted passage of its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from browser_support import (CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, SEARCH_INDEX, Network, guard,
+                             horizontal_overflow, is_archive, missing_tools, normalized, page_urls, run_axe,
+                             screenshots_dir, serve, write_json)
+from conftest import ROOT, BuiltSite
+
+pytestmark = pytest.mark.browser
+
+PROFILE = "people/osiris-luna-meza/"
+TIMELINE = "truces/"
+SCREENSHOT_PAGES = {"home": "", "profile": PROFILE, "timeline": TIMELINE}
+PAGE_WEIGHT_BUDGET = 1_000_000  # bytes per explainer page, search index excluded
+MIN_FONT_PX = 14
+
+
+# --- fixtures: one server, one browser per session -------------------------------------
+
+@pytest.fixture(scope="session")
+def base_url(site: BuiltSite):
+    with serve(site.path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    missing = missing_tools()
+    if missing:
+        pytest.fail("the browser tests need: " + "; ".join(missing), pytrace=False)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def pages(site: BuiltSite) -> list[str]:
+    urls = page_urls(site.path)
+    assert PROFILE in urls and TIMELINE in urls and "" in urls, urls
+    return urls
+
+
+def new_context(browser, base_url: str, viewport=DESKTOP, scheme: str = "light"):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, base_url=base_url,
+                                  reduced_motion="reduce", service_workers="block")
+    traffic = guard(context, base_url)
+    return context, traffic
+
+
+@pytest.fixture()
+def desktop(browser, base_url):
+    context, traffic = new_context(browser, base_url)
+    yield context.new_page()
+    context.close()
+    assert not traffic.outside, f"requests left the site: {traffic.outside}"
+
+
+@pytest.fixture()
+def phone(browser, base_url):
+    context, traffic = new_context(browser, base_url, viewport=PHONE)
+    yield context.new_page()
+    context.close()
+    assert not traffic.outside, f"requests left the site: {traffic.outside}"
+
+
+def report(capsys, text: str) -> None:
+    """Print to the terminal even when pytest captures output."""
+    with capsys.disabled():
+        print("\n" + text)
+
+
+# --- every page, loaded cold: where requests go, what they weigh ----------------------------
+
+@dataclass
+class Load:
+    status: int | None
+    outside: list[str]
+    errors: list[str]
+    bytes: int
+
+
+@pytest.fixture(scope="session")
+def cold_loads(browser, base_url, pages) -> dict[str, Load]:
+    """Every explainer page in a fresh context (nothing cached), with the guard on and its requests measured."""
+    loads = {}
+    for url in (u for u in pages if not is_archive(u)):
+        context, traffic = new_context(browser, base_url)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+        network = Network.watch(page)
+        response = page.goto(url)
+        network.settle()
+        loads[url] = Load(response.status if response else None, list(traffic.outside), errors,
+                          network.bytes_excluding(SEARCH_INDEX))
+        context.close()
+    return loads
+
+
+def test_every_page_loads_from_the_local_server_alone(cold_loads, phone_dark):
+    """Explainer pages loaded cold, and every page (archives too) loaded on the phone pass."""
+    problems = []
+    for url, load in [*cold_loads.items(), *((u, c.load) for u, c in phone_dark.items())]:
+        name = url or "home"
+        if load.status != 200:
+            problems.append(f"{name}: HTTP status {load.status}")
+        problems += [f"{name}: request to another host (aborted): {u}" for u in load.outside]
+        problems += [f"{name}: JavaScript error: {e}" for e in load.errors]
+    assert not problems, "\n".join(problems)
+
+
+def test_page_weight_of_every_explainer_page(cold_loads, capsys):
+    weights = {url or "home": load.bytes for url, load in cold_loads.items() if not is_archive(url)}
+    path = write_json("page-weight.json", {"bytes_transferred_excluding_search_index": weights})
+    heaviest = max(weights, key=weights.__getitem__)
+    report(capsys, f"page weight (bytes transferred, search index excluded), written to {path}:\n"
+                   + "\n".join(f"  {url:40} {size:>9,}" for url, size in sorted(weights.items(), key=lambda kv: -kv[1]))
+                   + f"\nheaviest explainer page: {heaviest} ({weights[heaviest]:,} bytes)")
+    assert weights[heaviest] <= PAGE_WEIGHT_BUDGET, f"{heaviest} weighs {weights[heaviest]:,} bytes"
+
+
+# --- every page on a phone, in the dark scheme ---------------------------------------------
+
+@dataclass
+class PhoneCheck:
+    load: Load
+    overflow: dict | None
+    contrast: list[dict]
+
+
+@pytest.fixture(scope="session")
+def phone_dark(browser, base_url, pages) -> dict[str, PhoneCheck]:
+    """Every page at 375 px in the dark scheme: requests, errors, sideways overflow, axe's colour contrast."""
+    context, traffic = new_context(browser, base_url, viewport=PHONE, scheme="dark")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    checks = {}
+    for url in pages:
+        outside_before, errors_before = len(traffic.outside), len(errors)
+        response = page.goto(url)
+        page.wait_for_load_state("load")
+        overflow = horizontal_overflow(page)
+        contrast = run_axe(page, only=["color-contrast"])
+        load = Load(response.status if response else None, traffic.outside[outside_before:], errors[errors_before:], 0)
+        checks[url] = PhoneCheck(load, overflow, contrast)
+    context.close()
+    return checks
+
+
+def test_no_page_scrolls_sideways_on_a_375px_phone(phone_dark):
+    wide = [f"{url or 'home'}: {check.overflow}" for url, check in phone_dark.items() if check.overflow]
+    assert not wide, "pages wider than the phone:\n" + "\n".join(wide)
+
+
+def test_axe_finds_no_serious_or_critical_violation_in_either_scheme(browser, base_url, pages, phone_dark, capsys):
+    """Every axe rule on the desktop light scheme; colour contrast again on the phone dark scheme."""
+    context, traffic = new_context(browser, base_url)
+    page = context.new_page()
+    found: dict[str, list[dict]] = {}
+    for url in pages:
+        page.goto(url)
+        page.wait_for_load_state("load")
+        found[f"{url or 'home'} [light, desktop]"] = run_axe(page)
+    context.close()
+    assert not traffic.outside, traffic.outside
+    for url, check in phone_dark.items():
+        found[f"{url or 'home'} [dark, phone, contrast]"] = check.contrast
+    summary = {key: {"by_impact": dict(Counter(v["impact"] for v in violations)),
+                     "rules": {v["id"]: {"impact": v["impact"], "nodes": v["nodes"], "help": v["help"],
+                                         "examples": v["targets"]} for v in violations}}
+               for key, violations in found.items()}
+    path = write_json("axe-summary.json", summary)
+    lines = [f"axe-core violations by impact, per page (written to {path}):"]
+    for key, entry in summary.items():
+        counts = ", ".join(f"{impact}: {n}" for impact, n in sorted(entry["by_impact"].items())) or "none"
+        rules = ", ".join(f"{rule} ({info['impact']})" for rule, info in entry["rules"].items())
+        lines.append(f"  {key:55} {counts}" + (f"  [{rules}]" if rules else ""))
+    report(capsys, "\n".join(lines))
+    failures = [f"{key}: {v['impact']} {v['id']} ({v['nodes']} nodes, e.g. {v['targets']}): {v['help']}"
+                for key, violations in found.items() for v in violations if v["impact"] in {"serious", "critical"}]
+    assert not failures, "\n".join(failures)
+
+
+# --- the timeline and the chart on a phone -----------------------------------------------
+
+def test_timeline_stays_readable_on_a_phone(phone):
+    phone.goto(TIMELINE)
+    phone.wait_for_load_state("load")
+    events = phone.evaluate("""() => [...document.querySelectorAll("li.timeline__event")].map(li => {
+        const box = li.getBoundingClientRect();
+        const sizes = [...li.querySelectorAll("p")].map(p => parseFloat(getComputedStyle(p).fontSize));
+        return {id: li.id, left: box.left, right: box.right, width: box.width, smallest: Math.min(...sizes)};
+    })""")
+    assert events, "the timeline page has no li.timeline__event"
+    width = PHONE["width"]
+    for event in events:
+        assert event["left"] >= 0 and event["right"] <= width, f"timeline entry {event['id']} leaves the screen: {event}"
+        assert event["width"] >= 0.6 * width, f"timeline entry {event['id']} is squeezed to {event['width']:.0f}px"
+        assert event["smallest"] >= MIN_FONT_PX, f"timeline entry {event['id']} has text of {event['smallest']}px"
+
+
+def test_homicide_chart_is_accessible_and_readable_on_a_phone(site: BuiltSite, phone):
+    figures = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))["figures"] or []
+    charted = [f for f in figures if f.get("series")]
+    chart_pages = [url for url in page_urls(site.path)
+                   if BeautifulSoup((site.path / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+                   .select_one("svg.chart__svg")]
+    if not charted:
+        assert not chart_pages
+        return
+    assert chart_pages, "data/figures.yml has figures with a series, but no page shows {{ homicide_chart() }}"
+    phone.goto(chart_pages[0])
+    phone.wait_for_load_state("load")
+    charts = phone.evaluate("""() => [...document.querySelectorAll("svg.chart__svg")].map(svg => {
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const font = parseFloat(svg.getAttribute("font-size"));
+        const labelled = (svg.getAttribute("aria-labelledby") || "").split(" ")
+            .map(id => document.getElementById(id)).filter(Boolean).map(el => el.tagName.toLowerCase());
+        return {role: svg.getAttribute("role"), labelled, right: box.right, px: font * scale,
+                values: [...svg.querySelectorAll(".chart__value")].map(t => t.textContent)};
+    })""")
+    assert charts
+    table_text = normalized(phone.locator("table.chart-data").inner_text())
+    for chart in charts:
+        assert chart["role"] == "img" and chart["labelled"] == ["title", "desc"], chart
+        assert chart["right"] <= PHONE["width"], chart
+        assert chart["px"] >= MIN_FONT_PX, f"chart text is {chart['px']:.1f}px on a phone"
+        for value in chart["values"]:
+            assert normalized(value) in table_text, f"{value} is charted but not in the table"
+    printed = [f["as_printed"] for f in charted]
+    assert sorted(v for c in charts for v in c["values"]) == sorted(printed)
+    assert phone.locator("table.chart-data sup a.footnote-ref").count() >= len(charted)
+
+
+# --- footnotes -----------------------------------------------------------------------
+
+def first_footnote_ref(page):
+    return page.locator("article sup[id^='fnref'] a.footnote-ref").first
+
+
+def test_a_footnote_leads_to_its_passage_highlighted_and_in_view(desktop):
+    page = desktop
+    page.goto(PROFILE)
+    ref = first_footnote_ref(page)
+    note_id = ref.get_attribute("href").split("#", 1)[1]
+    ref.click()
+    page.wait_for_url(re.compile(re.escape("#" + note_id) + "$"))
+    page.keyboard.press("Escape")
+    note = page.locator(f"li[id='{note_id}']")
+    quote = note.locator("q.cited-quote").inner_text()
+    link = note.locator("a.cite-link")
+    href = urljoin(page.url, link.get_attribute("href"))
+    assert "/sources/" in urlsplit(href).path and urlsplit(href).fragment.startswith("q-"), href
+    link.click()
+    page.wait_for_url(href)
+    page.wait_for_load_state("load")
+    anchor = urlsplit(href).fragment
+    mark = page.locator(f"mark.cited:is([id='{anchor}'], :has([id='{anchor}']))")
+    assert mark.count() == 1, f"no highlighted passage with the anchor #{anchor}"
+    assert normalized(quote) in normalized(mark.inner_text()), "the highlight does not contain the footnote's quote"
+    page.wait_for_function("""id => {
+        const mark = document.getElementById(id).closest("mark.cited");
+        const box = mark.getBoundingClientRect();
+        return mark.classList.contains("cited--targeted") && box.top >= 0 && box.bottom <= innerHeight;
+    }""", arg=anchor, timeout=5000)
+    # The targeted passage is visibly stronger than the other cited passages.
+    styles = page.evaluate("""id => {
+        const target = document.getElementById(id).closest("mark.cited");
+        const other = [...document.querySelectorAll("mark.cited")].find(m => m !== target);
+        const look = el => { const s = getComputedStyle(el); return [s.backgroundColor, s.outlineStyle, s.outlineWidth]; };
+        return {target: look(target), other: other ? look(other) : null};
+    }""", anchor)
+    assert styles["target"][1] != "none", styles
+    if styles["other"]:
+        assert styles["target"] != styles["other"], styles
+
+
+def active_tooltip(page):
+    return page.locator(".md-tooltip2.md-tooltip2--active:not(.site-tooltip--dismissed)")
+
+
+def test_a_footnote_tooltip_opens_on_hover_and_on_keyboard_focus_and_escape_closes_it(desktop):
+    page = desktop
+    page.goto(PROFILE)
+    page.wait_for_load_state("load")
+    ref = first_footnote_ref(page)
+    note_id = ref.get_attribute("href").split("#", 1)[1]
+    quote = normalized(page.locator(f"li[id='{note_id}'] q.cited-quote").inner_text())
+
+    ref.hover()
+    tooltip = active_tooltip(page)
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert quote in normalized(tooltip.inner_text())
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="detached", timeout=3000)
+
+    # Keyboard: Tab through the page until a footnote reference has focus.
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('a.footnote-ref')"):
+            break
+    else:
+        pytest.fail("Tab never reached a footnote reference")
+    focused_note = page.evaluate("() => document.activeElement.getAttribute('href').split('#')[1]")
+    tooltip.wait_for(state="visible", timeout=3000)
+    focused_quote = normalized(page.locator(f"li[id='{focused_note}'] q.cited-quote").inner_text())
+    assert focused_quote in normalized(tooltip.inner_text())
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-describedby')") == focused_note
+
+    page.keyboard.press("Escape")
+    page.wait_for_function("""() => ![...document.querySelectorAll(".md-tooltip2")]
+        .some(t => t.checkVisibility() && !t.classList.contains("site-tooltip--dismissed"))""", timeout=3000)
+    assert page.evaluate("() => !!document.activeElement.closest('a.footnote-ref')"), "Escape moved the focus"
+
+
+# --- search --------------------------------------------------------------------------
+
+def word_in_one_seed_and_an_explainer(site: BuiltSite) -> tuple[str, str, list[str]]:
+    """A word only one seed uses and at least one explainer page uses in its own text."""
+    seeds = yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))["sources"]
+    words = {s["id"]: set(re.findall(r"[a-z]{7,}", (ROOT / "seeds" / s["file"]).read_text(encoding="utf-8").lower()))
+             for s in seeds}
+    explainers: dict[str, set[str]] = {}
+    for url in page_urls(site.path):
+        if is_archive(url) or url == "sources/":
+            continue
+        soup = BeautifulSoup((site.path / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        body = soup.select_one("article")
+        if body is None:
+            continue
+        for hidden in body.select("div.footnote, .headerlink"):
+            hidden.decompose()
+        explainers[url] = set(re.findall(r"[a-z]{7,}", body.get_text(" ").lower()))
+    candidates = []
+    for source_id, own in words.items():
+        others = set().union(*(w for sid, w in words.items() if sid != source_id))
+        other_stems = {w[:6] for w in others}
+        for word in own:
+            if word[:6] in other_stems:
+                continue  # the search stems words: a shared stem would find other seeds too
+            using = sorted(url for url, text in explainers.items() if word in text)
+            if using:
+                candidates.append((len(using), word, source_id, using))
+    assert candidates, "no word is used by one seed only and by an explainer page"
+    _, word, source_id, using = min(candidates)
+    return word, source_id, using
+
+
+def test_search_finds_the_seed_and_an_explainer_page(site: BuiltSite, desktop, capsys):
+    word, source_id, using = word_in_one_seed_and_an_explainer(site)
+    page = desktop
+    page.goto("")
+    page.wait_for_load_state("load")
+    page.locator("label.md-search__icon[for='__search'], .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(word)
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results.first.wait_for(state="visible", timeout=30000)  # the search worker indexes first
+    found = {urlsplit(urljoin(page.url, href)).path.lstrip("/")
+             for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")}
+    report(capsys, f"search for '{word}' (only in seed {source_id}; explainer pages using it: {using}) found: {sorted(found)}")
+    assert f"sources/{source_id}/" in found, f"searching '{word}' did not find the archive of {source_id}: {found}"
+    assert found & set(using), f"searching '{word}' found none of the explainer pages that use it ({using}): {found}"
+
+
+# --- screenshots and page weight -------------------------------------------------------
+
+def test_screenshots_of_home_profile_and_timeline(browser, base_url, capsys):
+    folder = screenshots_dir()
+    saved = []
+    for label, viewport, scheme in (("desktop", DESKTOP, "light"), ("phone", PHONE, "light"), ("phone-dark", PHONE, "dark")):
+        context, traffic = new_context(browser, base_url, viewport=viewport, scheme=scheme)
+        page = context.new_page()
+        for name, url in SCREENSHOT_PAGES.items():
+            if scheme == "dark" and name == "timeline":
+                continue
+            page.goto(url)
+            page.wait_for_load_state("load")
+            path = folder / f"{name}-{label}.png"
+            page.screenshot(path=str(path), full_page=scheme == "light")  # dark: the first screen only
+            saved.append(path)
+        context.close()
+        assert not traffic.outside, traffic.outside
+    report(capsys, f"screenshots ({len(saved)}) saved in {folder}")
+    assert all(p.stat().st_size > 10_000 for p in saved)
+
+
+# --- glossary links ----------------------------------------------------------------------
+
+def test_glossary_terms_link_once_per_page_and_lead_to_their_entry(site: BuiltSite, desktop):
+    problems = []
+    for url in page_urls(site.path):
+        if is_archive(url) or url == "glossary/":
+            continue
+        article = BeautifulSoup((site.path / url / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
+        terms = article.select("a.term") if article else []
+        targets = [a["href"].split("#")[1] for a in terms]
+        name = url or "home"
+        if len(targets) != len(set(targets)):
+            problems.append(f"{name}: a term is linked more than once: {sorted(targets)}")
+        problems += [f"{name}: term {a['href']} is inside a heading, link, footnote or code" for a in terms
+                     if a.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre"])
+                     or a.find_parent(class_="footnote")]
+        problems += [f"{name}: term {a['href']} has no definition in its title" for a in terms if not a.get("title")]
+    assert not problems, "\n".join(problems)
+    page = desktop
+    page.goto(PROFILE)
+    term = page.locator("article a.term").first
+    if term.count():
+        target = term.get_attribute("href").split("#")[1]
+        term.click()
+        page.wait_for_url(re.compile(r"/glossary/#" + re.escape(target) + "$"))
+        assert page.locator(f"[id='{target}']").is_visible()
