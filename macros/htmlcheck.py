@@ -53,10 +53,15 @@ def _text_of(block: Tag) -> tuple[str, str]:
 
 def uncited_sentences(html: str) -> list[str]:
     """Every sentence in the page's content that has no footnote."""
+    return [sentence for sentence, cited in checked_sentences(html) if not cited]
+
+
+def checked_sentences(html: str) -> list[tuple[str, bool]]:
+    """Every sentence the check reads, and whether it carries a footnote."""
     soup = BeautifulSoup(html, "html.parser")
     for footnotes in soup.select("div.footnote"):
         footnotes.decompose()
-    found: list[str] = []
+    found: list[tuple[str, bool]] = []
     for block in soup.find_all(CHECKED):
         if any(parent.has_attr("data-cite-exempt") or parent.name in SKIPPED | {"thead"}
                for parent in [block, *block.parents] if isinstance(parent, Tag)):
@@ -68,6 +73,6 @@ def uncited_sentences(html: str) -> list[str]:
         if re.sub(r"\W", "", link_text) == re.sub(r"\W", "", flat.replace(MARKER, "")):
             continue  # navigation: the block is nothing but links
         for sentence in split_sentences(flat):
-            if MARKER not in sentence and re.search(r"\w", sentence):
-                found.append(sentence)
+            if re.search(r"\w", sentence):
+                found.append((sentence.replace(MARKER, "").strip(), MARKER in sentence))
     return found
