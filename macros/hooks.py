@@ -16,7 +16,10 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
+from mkdocs.utils import get_relative_url  # noqa: E402
+
 from macros.footnotes import archive_path  # noqa: E402
+from macros.glossary_links import link_terms  # noqa: E402
 from macros.htmlcheck import uncited_sentences  # noqa: E402
 from macros.site import STATE  # noqa: E402
 from macros.sitecheck import broken_links  # noqa: E402
@@ -34,10 +37,14 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    if page.meta.get("source_archive") or page.meta.get("uncited"):
+    if page.meta.get("source_archive"):
         return html
-    for sentence in uncited_sentences(html):
-        STATE.uncited.append((page.file.src_uri, sentence))
+    if not page.meta.get("uncited"):
+        # Before linking glossary terms, so a sentence that is all term link is still checked.
+        for sentence in uncited_sentences(html):
+            STATE.uncited.append((page.file.src_uri, sentence))
+    if page.file.src_uri != "glossary.md":
+        html = link_terms(html, STATE.project, get_relative_url("glossary/", page.url))
     return html
 
 

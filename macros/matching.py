@@ -9,6 +9,7 @@ must match exactly.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -71,8 +72,10 @@ _FOLD = str.maketrans({**_CHAR_MAP, **{ch: None for ch in _ZERO_WIDTH}, "\u2026"
 _WHITESPACE = re.compile(r"\s+")  # for str patterns, the characters str.isspace() accepts
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalized_text(text: str) -> str:
-    """`normalize(text).text`, without the offsets: what quotes are compared by."""
+    """`normalize(text).text`, without the offsets: what quotes are compared by (the same quote
+    is compared many times: when located, when checked for the words it must hold, when keyed)."""
     return _WHITESPACE.sub(" ", text.translate(_FOLD)).strip()
 
 

@@ -122,8 +122,8 @@ class Renderer:
             said.append(f"where: “{md_text(quote.where)}”")
         setting = f" ({'; '.join(said)})" if said else " (when and where: not stated)"
         return (f'<figure class="said" markdown>\n<blockquote markdown>\n\n“{md_text(quote.text)}”{ref}\n\n</blockquote>\n'
-                f'<figcaption markdown>[{md_text(speaker.name)}]({self.person_href(speaker)}), as quoted in the '
-                f'{md_text(source.label)}{setting}{ref}</figcaption>\n</figure>')
+                f'<figcaption markdown>[{md_text(speaker.name)}]({self.person_href(speaker)}), as quoted in '
+                f'{md_text(source.label)}{setting}.{ref}</figcaption>\n</figure>')
 
     def sides(self) -> str:
         out = []
@@ -157,9 +157,9 @@ class Renderer:
         date = format_date(event.date, event.date_note)
         names = ", ".join(f"[{md_text(self.project.people[p].name)}]({self.person_href(self.project.people[p])})"
                           for p in event.people)
-        people = f'\nPeople: {names}\n{{ .timeline__people data-cite-exempt="navigation" }}\n' if names else ""
+        people = f'\n\nPeople: {names}\n{{ .timeline__people data-cite-exempt="navigation" }}\n' if names else ""
         # The heading carries the date and a neutral title; the text below it is cited.
-        return (f'<li class="timeline__event" id="{event.id}" markdown>\n'
+        return (f'<li class="timeline__event" id="{event.id}" markdown="block">\n'
                 f'<p class="timeline__date" data-cite-exempt="label"><time datetime="{event.date}">{attr(date)}</time></p>\n'
                 f'<p class="timeline__title" data-cite-exempt="label"><strong>{attr(event.title)}</strong></p>\n\n'
                 f"{self.paragraph(event.text)}\n{people}\n</li>")
@@ -168,13 +168,14 @@ class Renderer:
         rows = ["| What | Figure as printed | Source |", "| --- | --- | --- |"]
         for figure in self.project.figures.values():
             src = self.project.sources[figure.cite[0].source]
-            rows.append(f"| {md_text(figure.label)} | {md_text(figure.as_printed)} {md_text(figure.unit)}{self.refs(figure.cite)} | {md_text(src.label)} |")
+            label = src.label[:1].upper() + src.label[1:]
+            rows.append(f"| {md_text(figure.label)} | {md_text(figure.as_printed)} {md_text(figure.unit)}{self.refs(figure.cite)} | {md_text(label)} |")
         return "\n".join(rows)
 
     def glossary(self) -> str:
         out = []
         for term in sorted(self.project.terms.values(), key=lambda t: t.term.lower()):
-            out += [f"### {md_text(term.term)} {{ #{term.id} }}", ""]
+            out += [f"## {md_text(term.term)} {{ #{term.id} }}", ""]
             if term.aliases:
                 out += [f'<p class="aliases" data-cite-exempt="label">Also printed as: '
                         f'{", ".join(attr(a) for a in term.aliases)}</p>', ""]
@@ -187,7 +188,7 @@ class Renderer:
             out += [f"## {md_text(diff.topic)} {{ #{diff.id} }}", ""]
             for variant in diff.variants:
                 label = self.project.sources[variant.cite[0].source].label
-                out.append(f"- {md_text(label)}: “{md_text(variant.text)}”{self.refs(variant.cite)}")
+                out.append(f"- {md_text(label[:1].upper() + label[1:])}: “{md_text(variant.text)}”{self.refs(variant.cite)}")
             out.append("")
         return "\n".join(out)
 

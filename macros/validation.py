@@ -141,9 +141,7 @@ class Examples:
         return None
 
     def describe(self, loc: tuple[Any, ...], avoid: int) -> str | None:
-        """'for example, entry 'x' (line 12) has:\n  field: value'."""
-        if not loc:
-            return None
+        """'for example, entry 'x' (line 12) has:\n  field: value' (the entry's start when loc is empty)."""
         found = self.value_at(loc, avoid)
         if found is None:
             return None
@@ -151,6 +149,8 @@ class Examples:
         raw = self.doc.data[self.key][index]
         label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"#{index + 1}"
         line = self.doc.line_of((self.key, index) + loc)
+        if not loc:
+            return f"for example, entry '{label}' (line {line}) starts:\n{yaml_snippet(0, value)}"
         return f"for example, entry '{label}' (line {line}) has:\n{yaml_snippet(loc[-1], value)}"
 
 
@@ -192,7 +192,7 @@ def _problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[st
     value = error.get("input")
     name = loc[-1] if loc else None
     advice: list[str] = []  # one-line pieces of the hint
-    example_loc: tuple[Any, ...] | None = loc or None
+    example_loc: tuple[Any, ...] | None = loc
 
     if kind == "missing":
         message = f"the required field `{name}:` is missing"
@@ -212,7 +212,6 @@ def _problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[st
     elif kind in _TYPE_WORDS:
         if not loc:
             message = f"each entry must be {_TYPE_WORDS[kind]} starting with `- id:`, not {_shown(value)}"
-            advice.append(f"{CONTRIBUTING} shows a complete entry")
         else:
             message = f"`{name}:` must be {_TYPE_WORDS[kind]}, not {_shown(value)}"
         if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -240,7 +239,7 @@ def _problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[st
         if description:
             advice.append(description)
 
-    example = examples.describe(example_loc, index) if example_loc else None
+    example = examples.describe(example_loc, index) if example_loc is not None else None
     if not advice and not example:
         advice.append(f"{CONTRIBUTING} shows a complete entry")
     hint = "; ".join(advice)

@@ -26,6 +26,9 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_ALIAS_VISITS = 10_000
 
 
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
+
+
 class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader that leaves timestamps as text."""
 
@@ -88,13 +91,18 @@ class _Walker:
                     self.walk(item, here + (i,)) for i, item in enumerate(node.value)]
             finally:
                 self.open.discard(id(node))
-        return self.loader.construct_object(node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag in _PLAIN_TAGS and isinstance(node, yaml.ScalarNode):
+            return self.loader.yaml_constructors[node.tag](self.loader, node)  # the common case, directly
+        return self.loader.construct_object(node, deep=True)  # with PyYAML's own errors for odd tags
 
     def _mapping(self, node: yaml.MappingNode, here: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                key = self.loader.construct_object(key_node, deep=True)
+                key = self._scalar(key_node)
             else:
                 key = self.walk(key_node, here + ("?",))
             key = key if isinstance(key, str) else _as_text(key)

@@ -129,7 +129,7 @@ def run_axe(page, only: list[str] | None = None) -> list[dict]:
     """axe-core's violations on the page (all rules, or `only` these): rule id, impact, help, node count."""
     page.add_script_tag(path=str(AXE))
     return page.evaluate("""async only => {
-        const options = {resultTypes: ["violations"]};
+        const options = {resultTypes: ["violations"], noHtml: true};
         if (only) options.runOnly = {type: "rule", values: only};
         const result = await axe.run(document, options);
         return result.violations.map(v => ({

@@ -310,3 +310,9 @@ def test_check_command_is_fast_and_quiet_on_the_real_project() -> None:
     result = run_check_command(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ok: "), result.stdout
+
+
+def test_check_outside_the_project_says_so(tmp_path: Path) -> None:
+    result = run_check(tmp_path)
+    assert result.returncode == 2
+    assert "this is not the project folder" in result.stderr and "Traceback" not in result.stderr

@@ -282,7 +282,7 @@ def test_a_footnote_leads_to_its_passage_highlighted_and_in_view(desktop):
         const mark = document.getElementById(id).closest("mark.cited");
         const box = mark.getBoundingClientRect();
         return mark.classList.contains("cited--targeted") && box.top >= 0 && box.bottom <= innerHeight;
-    }""", arg=anchor, timeout=5000)
+    }""", arg=anchor, timeout=8000)
     # The targeted passage is visibly stronger than the other cited passages.
     styles = page.evaluate("""id => {
         const target = document.getElementById(id).closest("mark.cited");
@@ -309,10 +309,10 @@ def test_a_footnote_tooltip_opens_on_hover_and_on_keyboard_focus_and_escape_clos
 
     ref.hover()
     tooltip = active_tooltip(page)
-    tooltip.wait_for(state="visible", timeout=3000)
+    tooltip.wait_for(state="visible", timeout=8000)
     assert quote in normalized(tooltip.inner_text())
     page.mouse.move(0, 0)
-    tooltip.wait_for(state="detached", timeout=3000)
+    tooltip.wait_for(state="detached", timeout=8000)
 
     # Keyboard: Tab through the page until a footnote reference has focus.
     for _ in range(300):
@@ -322,14 +322,14 @@ def test_a_footnote_tooltip_opens_on_hover_and_on_keyboard_focus_and_escape_clos
     else:
         pytest.fail("Tab never reached a footnote reference")
     focused_note = page.evaluate("() => document.activeElement.getAttribute('href').split('#')[1]")
-    tooltip.wait_for(state="visible", timeout=3000)
+    tooltip.wait_for(state="visible", timeout=8000)
     focused_quote = normalized(page.locator(f"li[id='{focused_note}'] q.cited-quote").inner_text())
     assert focused_quote in normalized(tooltip.inner_text())
     assert page.evaluate("() => document.activeElement.getAttribute('aria-describedby')") == focused_note
 
     page.keyboard.press("Escape")
     page.wait_for_function("""() => ![...document.querySelectorAll(".md-tooltip2")]
-        .some(t => t.checkVisibility() && !t.classList.contains("site-tooltip--dismissed"))""", timeout=3000)
+        .some(t => t.checkVisibility() && !t.classList.contains("site-tooltip--dismissed"))""", timeout=8000)
     assert page.evaluate("() => !!document.activeElement.closest('a.footnote-ref')"), "Escape moved the focus"
 
 
@@ -372,7 +372,8 @@ def test_search_finds_the_seed_and_an_explainer_page(site: BuiltSite, desktop, c
     page.goto("")
     page.wait_for_load_state("load")
     page.locator("label.md-search__icon[for='__search'], .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(word)
+    # Type key by key: Material's search reads the query on keyup, not on input events.
+    page.locator("input.md-search__input").press_sequentially(word)
     results = page.locator(".md-search-result__item a.md-search-result__link")
     results.first.wait_for(state="visible", timeout=30000)  # the search worker indexes first
     found = {urlsplit(urljoin(page.url, href)).path.lstrip("/")
