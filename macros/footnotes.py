@@ -10,6 +10,7 @@ archive pages' back-links.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from .citations import Located
@@ -89,3 +90,32 @@ def render_footnote(located: Located, source: Source, page_src_uri: str) -> str:
     return (f"{who}{outlet}, {headline}, {date}. "
             f"<q class=\"cited-quote\">{md_text(located.quote.strip())}</q> "
             f"[See the passage in the article]({link}){{ .cite-link }}")
+
+
+_REF = re.compile(r'(<a class="footnote-ref" href="#fn:)([^"]+)(">)(\d+)(</a>)')
+_NOTES = re.compile(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol>)(.*?)(</ol>\s*</div>)', re.S)
+_NOTE = re.compile(r'<li id="fn:([^"]+)">.*?</li>\s*', re.S)
+
+
+def number_in_reading_order(html: str) -> str:
+    """Renumber a rendered page's footnotes by first reference in the page.
+
+    Python-Markdown numbers references inside nested HTML blocks (md_in_html)
+    after the rest, so a reader would meet [105] before [6].
+    """
+    order: dict[str, int] = {}
+    for match in _REF.finditer(html):
+        order.setdefault(match.group(2), len(order) + 1)
+    if not order:
+        return html
+    html = _REF.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{order.get(m.group(2), m.group(4))}{m.group(5)}", html)
+
+    def reorder(block: re.Match[str]) -> str:
+        notes = {m.group(1): m.group(0) for m in _NOTE.finditer(block.group(2))}
+        ordered = sorted(notes, key=lambda label: order.get(label, len(order) + 1))
+        body = "".join(re.sub(r"Jump back to footnote \d+ in the text",
+                              f"Jump back to footnote {order.get(label, 0)} in the text", notes[label])
+                       for label in ordered)
+        return block.group(1) + "\n" + body + block.group(3)
+
+    return _NOTES.sub(reorder, html, count=1)

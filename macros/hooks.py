@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from macros.footnotes import archive_path  # noqa: E402
+from macros.footnotes import archive_path, number_in_reading_order  # noqa: E402
 from macros.glossary_links import link_terms  # noqa: E402
 from macros.htmlcheck import uncited_sentences  # noqa: E402
 from macros.site import STATE  # noqa: E402
@@ -43,6 +43,7 @@ def on_page_content(html: str, page, config, files) -> str:
         # Before linking glossary terms, so a sentence that is all term link is still checked.
         for sentence in uncited_sentences(html):
             STATE.uncited.append((page.file.src_uri, sentence))
+    html = number_in_reading_order(html)
     if page.file.src_uri != "glossary.md":
         html = link_terms(html, STATE.project, get_relative_url("glossary/", page.url))
     return html

@@ -121,9 +121,10 @@ class Renderer:
         if quote.where:
             said.append(f"where: “{md_text(quote.where)}”")
         setting = f" ({'; '.join(said)})" if said else " (when and where: not stated)"
-        return (f'<figure class="said" markdown>\n<blockquote markdown>\n\n“{md_text(quote.text)}”{ref}\n\n</blockquote>\n'
-                f'<figcaption markdown>[{md_text(speaker.name)}]({self.person_href(speaker)}), as quoted in '
-                f'{md_text(source.label)}{setting}.{ref}</figcaption>\n</figure>')
+        # Plain Markdown (no nested HTML blocks), so footnotes number in reading order.
+        return (f"> “{md_text(quote.text)}”{ref}\n{{ .said__quote }}\n\n"
+                f"[{md_text(speaker.name)}]({self.person_href(speaker)}), as quoted in "
+                f"{md_text(source.label)}{setting}.{ref}\n{{ .said__caption }}")
 
     def sides(self) -> str:
         out = []

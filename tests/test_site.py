@@ -112,6 +112,21 @@ def test_one_footnote_per_passage_and_never_two_passages_in_one(site: BuiltSite)
             assert len(note.select("q.cited-quote")) == 1
 
 
+def test_footnotes_are_numbered_in_reading_order(site: BuiltSite):
+    for url in page_urls(site):
+        soup = site.page(url)
+        refs = soup.select("article a.footnote-ref")
+        first_seen: list[int] = []
+        for ref in refs:
+            number = int(ref.get_text())
+            if number not in first_seen:
+                first_seen.append(number)
+        assert first_seen == list(range(1, len(first_seen) + 1)), url
+        listed = [li["id"].removeprefix("fn:") for li in soup.select("div.footnote li[id^='fn:']")]
+        numbers = {ref["href"].removeprefix("#fn:"): int(ref.get_text()) for ref in refs}
+        assert [numbers[label] for label in listed] == first_seen, url
+
+
 def test_pages_say_where_sources_differ_on_marroquins_name(site: BuiltSite):
     text = article(site, "people/carlos-marroquin-chica/").get_text(" ")
     for spelling in ("Marroquin", "Marroquín", "Carlos Amilcar Marroquín", "Carlos Amílcar Marroquín Chica"):
