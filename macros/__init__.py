@@ -18,6 +18,7 @@ from .footnotes import CitingPage, PageFootnotes
 from .mdcite import REFERENCE, parse_page
 from .model import load_project
 from .render import Renderer
+from .names import PAGE_MACROS
 from .site import STATE
 from .text import attr
 
@@ -45,9 +46,9 @@ def define_env(env) -> None:
         call.__name__ = name
         env.macro(call, name)
 
-    for name in ("profile", "person_card", "people_cards", "directory", "quote_block", "sides", "timeline",
-                 "figures_table", "glossary", "differences", "key_facts", "sources_list", "homicide_chart"):
-        macro(name)
+    for name in PAGE_MACROS:
+        if name != "archive_page":
+            macro(name)
 
     @env.macro
     def archive_page(source_id: str) -> str:

@@ -62,14 +62,31 @@ def _pattern(spelling: str) -> str:
     return rf"(?<![\w-]){body}(?![\w])"
 
 
-def term_matcher(project: Project) -> tuple[re.Pattern[str] | None, list[Spelling]]:
-    """One regex of every spelling, longest first, so "18th Street Sureños" wins over "18th Street"."""
+@dataclass(frozen=True)
+class TermIndex:
+    """Spellings by their first word, longest first: each text is scanned once, word by word."""
+
+    by_first_word: dict[str, list[tuple[re.Pattern[str], Spelling]]]
+
+
+WORD = re.compile(r"(?<![\w-])\w+")
+
+
+def term_index(project: Project) -> TermIndex:
+    """Built once per project; a single alternation of every spelling grows with terms x text."""
+    cached = project.__dict__.get("_term_index")
+    if cached is not None:
+        return cached
     spellings = [Spelling(s, term) for term in project.terms.values() for s in [term.term, *term.aliases]]
-    spellings.sort(key=lambda s: -len(s.text))
-    if not spellings:
-        return None, []
-    regex = re.compile("|".join(f"({_pattern(s.text)})" for s in spellings))
-    return regex, spellings
+    spellings.sort(key=lambda s: -len(s.text))  # "18th Street Sureños" wins over "18th Street"
+    index: dict[str, list[tuple[re.Pattern[str], Spelling]]] = {}
+    for spelling in spellings:
+        first = WORD.search(spelling.text)
+        if first:
+            index.setdefault(first.group(0).lower(), []).append((re.compile(_pattern(spelling.text)), spelling))
+    result = TermIndex(index)
+    project.__dict__["_term_index"] = result
+    return result
 
 
 def _classes(tag: str) -> set[str]:
@@ -87,8 +104,8 @@ def link_terms(html_text: str, project: Project, glossary_href: str) -> str:
     """
     if ARCHIVE_MARKER in html_text:
         return html_text
-    regex, spellings = term_matcher(project)
-    if regex is None:
+    index = term_index(project)
+    if not index.by_first_word:
         return html_text
     linked: set[str] = set()
     out: list[str] = []
@@ -102,11 +119,23 @@ def link_terms(html_text: str, project: Project, glossary_href: str) -> str:
         pieces: list[str] = []
         last = 0
         changed = False
-        for match in regex.finditer(text):
-            spelling = spellings[match.lastindex - 1]
+        for word in WORD.finditer(text):
+            if word.start() < last:
+                continue  # inside the term just linked
+            match = spelling = None
+            for pattern, candidate in index.by_first_word.get(word.group(0).lower(), ()):
+                match = pattern.match(text, word.start())
+                if match:
+                    spelling = candidate
+                    break
+            if match is None or spelling is None:
+                continue
             term = spelling.term
             if term.id in linked:
-                continue  # a later mention; the longest-first match still keeps shorter terms out of it
+                last_seen = match.end()  # a later mention; the longest match still keeps shorter terms out of it
+                pieces.append(html.escape(text[last:last_seen], quote=False))
+                last = last_seen
+                continue
             linked.add(term.id)
             changed = True
             pieces.append(html.escape(text[last:match.start()], quote=False))

@@ -8,6 +8,8 @@ collects every problem and raises one `ContributorError` listing them all.
 
 from __future__ import annotations
 
+import difflib
+
 import gc
 import re
 from contextlib import contextmanager
@@ -22,6 +24,7 @@ from .citations import CitationFailure, Located, verify_citation
 from .errors import ContributorError, Problem, ProblemList
 from .mdcite import EXAMPLE, parse_page
 from .matching import normalized_text
+from .names import BUILTIN_MACROS, PAGE_MACROS
 from .schema import DATA_FILES, Citation, Entry, Source
 from .seeds import Seed, sha256_of
 from .validation import Examples, close_matches, format_loc, validation_problems
@@ -29,8 +32,7 @@ from .yamlfile import YamlDocument, read_yaml
 
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
 # An unknown id there is found here, before the build, like any other reference.
-MACRO_IDS = {"profile": "people", "person_card": "people", "people_cards": "people",
-             "quote_block": "quotes", "archive_page": "sources"}
+MACRO_IDS = {name: kind for name, kind in PAGE_MACROS.items() if kind}
 _MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
 _STRING = re.compile(r"""["']([^"'\n]*)["']""")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -438,7 +440,15 @@ class _ProjectLoader:
     def _page_macro_ids(self, rel: str, markdown: str) -> None:
         for number, text in enumerate(markdown.split("\n"), start=1):
             for call in _MACRO_CALL.finditer(text):
-                target = MACRO_IDS.get(call.group("name"))
+                name = call.group("name")
+                if name not in PAGE_MACROS and name not in BUILTIN_MACROS:
+                    close = difflib.get_close_matches(name, list(PAGE_MACROS), n=1)
+                    self.problems.add(Problem(
+                        rel, f"there is no macro named '{name}'", line=number,
+                        hint=(f"did you mean {close[0]}(...)? " if close else "")
+                        + "the macros are: " + ", ".join(sorted(PAGE_MACROS))))
+                    continue
+                target = MACRO_IDS.get(name)
                 if target is None:
                     continue
                 for value in _STRING.findall(call.group("args")):

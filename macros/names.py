@@ -1,0 +1,27 @@
+"""The macros pages may call, and which kind of id each one's arguments name.
+
+Declared once: `define_env` registers exactly these, and the check rejects a
+page that calls anything else before the build starts.
+"""
+
+from __future__ import annotations
+
+# macro name -> the data kind its string arguments are ids of (None: no ids)
+PAGE_MACROS: dict[str, str | None] = {
+    "profile": "people",
+    "person_card": "people",
+    "people_cards": "people",
+    "quote_block": "quotes",
+    "directory": None,
+    "sides": None,
+    "timeline": None,
+    "figures_table": None,
+    "homicide_chart": None,
+    "glossary": None,
+    "differences": None,
+    "key_facts": None,
+    "sources_list": None,
+    "archive_page": "sources",
+}
+# Provided by mkdocs-macros itself.
+BUILTIN_MACROS = frozenset({"context", "macros_info", "now", "fix_url"})
