@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
@@ -19,6 +20,8 @@ from .model import Project
 from .seeds import Paragraph, Seed
 from .text import attr
 
+# The note that opens every archive page: site interface text, kept out of the code.
+NOTE_TEMPLATE = (Path(__file__).parent / "templates" / "archive_note.html").read_text(encoding="utf-8").strip()
 NOT_STATED = '<span class="not-stated">not stated</span>'
 
 
@@ -100,13 +103,7 @@ def render_archive(project: Project, source_id: str, ledger: Ledger, page_url: s
             ("Byline", source.byline), ("Date", source.date), ("Updated", source.updated), ("Section", source.section)]
     table = "".join(f"<tr><th scope=\"row\">{name}</th><td>{value(val)}</td></tr>" for name, val in rows)
     parts = [
-        '<div class="source-note" data-cite-exempt="source page">',
-        f"<p>This page reproduces an article that is not the site\u2019s own writing ({who}). "
-        "It is shown exactly as the seed file holds it, typing errors included, so that readers can check "
-        "each citation on this site against it. Highlighted passages are the ones the site cites; "
-        "the links beside each lead to the pages that cite it. Details the article does not print "
-        "are marked \u201cnot stated\u201d.</p>",
-        "</div>",
+        NOTE_TEMPLATE.format(who=who),
         "",
         f'<table class="source-meta" data-cite-exempt="source page"><caption>What the article prints about itself</caption>'
         f"<tbody>{table}<tr><th scope=\"row\">Seed file</th><td><code>{html.escape(source.file)}</code></td></tr>"

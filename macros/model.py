@@ -25,7 +25,7 @@ from .errors import ContributorError, Problem, ProblemList
 from .mdcite import EXAMPLE, parse_page
 from .matching import normalized_text
 from .names import BUILTIN_MACROS, PAGE_MACROS
-from .schema import DATA_FILES, Citation, Entry, Source
+from .schema import DATA_FILES, Citation, Entry, Sentence, Source
 from .seeds import Seed, sha256_of
 from .validation import Examples, close_matches, format_loc, validation_problems
 from .yamlfile import YamlDocument, read_yaml
@@ -337,7 +337,15 @@ class _ProjectLoader:
             for entry in entries.values():
                 for loc, citation, holder in _walk_citations(entry, ()):
                     must = {name: getattr(holder, name) for name in holder.verbatim_in_citations}
-                    self.verify(kind, entry, loc + ("quote",), citation.source, citation.quote, must)
+                    located = self.verify(kind, entry, loc + ("quote",), citation.source, citation.quote, must)
+                    if located and located.in_comment and isinstance(holder, Sentence) \
+                            and "comment" not in holder.text.lower():
+                        self.problems.add(Problem(
+                            _file_of(kind), "this sentence cites a reader's comment but does not say so",
+                            line=self.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
+                            field=format_loc(loc[:-2] + ("text",)), details=(("text", holder.text),),
+                            hint=("a reader's comment is not the article's reporting; attribute it, e.g. "
+                                  "\"A reader's comment on the article says ...\"")))
         for quote in self.project.quotes.values():
             if quote.source in self.project.seeds:
                 must = {"text": quote.text}
@@ -348,19 +356,19 @@ class _ProjectLoader:
                 self.verify("quotes", quote, ("context",), quote.source, quote.context, must)
 
     def verify(self, kind: str, entry: Any, loc: tuple[Any, ...], source_id: str, quote: str,
-               must_contain: dict[str, str]) -> None:
+               must_contain: dict[str, str]) -> Located | None:
         if source_id not in self.project.sources:
             if loc[-1] == "quote":
                 self.ref(kind, entry, loc[:-1] + ("source",), "sources", source_id)
-            return
+            return None
         if source_id not in self.project.seeds:
-            return  # the seed's own problem is already reported
+            return None  # the seed's own problem is already reported
         result = verify_citation(source_id, quote, self.project.seeds)
         where = dict(file=_file_of(kind), line=self.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
                      field=format_loc(loc))
         if isinstance(result, CitationFailure):
             self.problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
-            return
+            return None
         for name, value in must_contain.items():
             if normalized_text(value) not in normalized_text(quote):
                 self.problems.add(Problem(
@@ -370,6 +378,7 @@ class _ProjectLoader:
                           f"quote the passage where the seed prints \"{value}\", or copy `{name}:` from the quote"),
                     **where))
         self.project.located[result.key] = result
+        return result
 
     # --- 5. hand-written pages: citation footnotes and ids in macro calls ----------------
     def read_pages(self) -> None:
