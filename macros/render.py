@@ -188,7 +188,10 @@ class Renderer:
         for diff in self.project.differences.values():
             out += [f"## {md_text(diff.topic)} {{ #{diff.id} }}", ""]
             for variant in diff.variants:
-                label = self.project.sources[variant.cite[0].source].label
+                first = variant.cite[0]
+                label = self.project.sources[first.source].label
+                if self.project.locate(first.source, first.quote).in_comment:
+                    label = f"a reader's comment under {label}"
                 out.append(f"- {md_text(label[:1].upper() + label[1:])}: “{md_text(variant.text)}”{self.refs(variant.cite)}")
             out.append("")
         return "\n".join(out)
