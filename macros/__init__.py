@@ -17,8 +17,8 @@ from .errors import ContributorError
 from .footnotes import CitingPage, PageFootnotes
 from .mdcite import REFERENCE, parse_page
 from .model import load_project
-from .render import Renderer
 from .names import PAGE_MACROS
+from .render import Renderer
 from .site import STATE
 from .text import attr
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .footnotes import PageFootnotes, relative_md
+from .footnotes import PageFootnotes, archive_path, relative_md
 from .model import Project
-from .schema import Citation, Event, Person, Quote, Sentence
-from .text import attr, format_date, md_text
+from .schema import Citation, Event, Person, Sentence
+from .text import attr, format_date, md_text, sentence_case
 
 
 @dataclass
@@ -169,7 +169,7 @@ class Renderer:
         rows = ["| What | Figure as printed | Source |", "| --- | --- | --- |"]
         for figure in self.project.figures.values():
             src = self.project.sources[figure.cite[0].source]
-            label = src.label[:1].upper() + src.label[1:]
+            label = sentence_case(src.label)
             rows.append(f"| {md_text(figure.label)} | {md_text(figure.as_printed)} {md_text(figure.unit)}{self.refs(figure.cite)} | {md_text(label)} |")
         return "\n".join(rows)
 
@@ -192,7 +192,7 @@ class Renderer:
                 label = self.project.sources[first.source].label
                 if self.project.locate(first.source, first.quote).in_comment:
                     label = f"a reader's comment under {label}"
-                out.append(f"- {md_text(label[:1].upper() + label[1:])}: “{md_text(variant.text)}”{self.refs(variant.cite)}")
+                out.append(f"- {md_text(sentence_case(label))}: “{md_text(variant.text)}”{self.refs(variant.cite)}")
             out.append("")
         return "\n".join(out)
 
@@ -208,7 +208,7 @@ class Renderer:
         for source in self.project.sources.values():
             title = md_text(source.headline or source.label)
             cells = [md_text(v) if v else "not stated" for v in (source.outlet, source.byline, source.date)]
-            rows.append(f"| [{title}]({self.link(f'sources/{source.id}.md')}) | " + " | ".join(cells) + " |")
+            rows.append(f"| [{title}]({self.link(archive_path(source.id))}) | " + " | ".join(cells) + " |")
         return "\n".join(rows)
 
     def homicide_chart(self) -> str:

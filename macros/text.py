@@ -35,6 +35,10 @@ def format_date(value: str, note: str | None = None) -> str:
     else:
         label = f"{calendar.month_name[int(parts[1])]} {int(parts[2])}, {year}"
     if note:
-        label = f"{note} {label}"
-        label = label[0].upper() + label[1:]
+        label = sentence_case(f"{note} {label}")
     return label
+
+
+def sentence_case(text: str) -> str:
+    """The text with its first letter capitalised, as at the start of a line."""
+    return text[:1].upper() + text[1:]
