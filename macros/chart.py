@@ -3,20 +3,18 @@
 Only figures with a `series` are charted, one small chart per series, in the
 order of data/figures.yml. Every number shown is the figure as the seed prints
 it; the only thing the site computes is each bar's length, in proportion to
-the figures of its own series, and the chart's caption says so.
+the figures of its own series, and the chart's caption says so. The cited
+table of every figure, below the chart on the page, is its text alternative.
 """
 
 from __future__ import annotations
 
 import html
 import textwrap
-from typing import Callable, Iterable
+from pathlib import Path
 
 from .model import Project
-from .schema import Citation, Figure
-from .text import md_text
-
-Refs = Callable[[Iterable[Citation]], str]
+from .schema import Figure
 
 # SVG geometry, in viewBox units. The viewBox is narrow so that its text stays
 # about 15 px high on a 375 px phone; CSS caps the width on wide screens.
@@ -28,8 +26,8 @@ GAP = 18
 VALUE_SPACE = 70  # room to the right of the longest bar for its printed value
 LABEL_CHARS = 38  # characters per label line at FONT on WIDTH
 
-CHART_NOTE = ("Each bar’s length is drawn in proportion to the figures of its own chart, as printed; "
-              "the site computes no other number. The table below gives every figure with its source.")
+# Site interface text, kept out of the code.
+CHART_NOTE = (Path(__file__).parent / "templates" / "chart_note.txt").read_text(encoding="utf-8").strip()
 
 
 def series_of(project: Project) -> dict[str, list[Figure]]:
@@ -75,25 +73,17 @@ def series_svg(series: str, figures: list[Figure]) -> str:
             + "".join(rows) + "</svg>")
 
 
-def figures_table(groups: dict[str, list[Figure]], refs: Refs, caption_id: str) -> str:
-    """The chart's text alternative: every charted figure, as printed, with its footnote."""
-    body = "\n".join(
-        f'<tr markdown><th scope="row">{_esc(f.label)}</th>'
-        f'<td markdown="span">{md_text(_printed(f))}{refs(f.cite)}</td></tr>'
-        for figures in groups.values() for f in figures)
-    return (f'<table class="chart-data" aria-labelledby="{caption_id}" markdown>\n'
-            '<thead><tr><th scope="col">What the figure counts</th><th scope="col">Figure as printed</th></tr></thead>\n'
-            f"<tbody markdown>\n{body}\n</tbody>\n</table>")
+def homicide_chart(project: Project) -> str:
+    """The charts as an HTML figure; empty when no figure has a series.
 
-
-def homicide_chart(project: Project, refs: Refs) -> str:
-    """Markdown for the chart and its cited table; empty when no figure has a series."""
+    Its text alternative is the cited table of every figure (`Renderer.figures_table`),
+    which the page places below it.
+    """
     groups = series_of(project)
     if not groups:
         return ""
-    caption_id = "homicide-chart-caption"
     charts = "".join(f'<div class="chart__series" id="chart-{series}">{series_svg(series, figures)}</div>'
                      for series, figures in groups.items())
     figure = (f'<figure class="chart" id="homicide-chart">{charts}'
-              f'<figcaption id="{caption_id}" data-cite-exempt="chart note">{_esc(CHART_NOTE)}</figcaption></figure>')
-    return figure + "\n\n" + figures_table(groups, refs, caption_id) + "\n"
+              f'<figcaption data-cite-exempt="chart note">{_esc(CHART_NOTE)}</figcaption></figure>')
+    return figure + "\n"

@@ -27,7 +27,7 @@ from .matching import normalized_text
 from .names import BUILTIN_MACROS, PAGE_MACROS
 from .schema import DATA_FILES, Citation, Entry, Sentence, Source
 from .seeds import Seed, sha256_of
-from .validation import Examples, close_matches, format_loc, validation_problems
+from .validation import Examples, close_matches, format_loc, shown, validation_problems
 from .yamlfile import YamlDocument, read_yaml
 
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
@@ -181,7 +181,7 @@ class _ProjectLoader:
         if raw_entries is None:
             return []
         if not isinstance(raw_entries, list):
-            self.problems.add(Problem(display, f"`{key}:` must be followed by a list of entries, not {_shown(raw_entries)}",
+            self.problems.add(Problem(display, f"`{key}:` must be followed by a list of entries, not {shown(raw_entries)}",
                                       line=doc.line_of((key,)), hint=f"indent the entries under `{key}:`, each starting with `  - id:`"))
             return None
         return raw_entries
@@ -305,8 +305,8 @@ class _ProjectLoader:
             return f"did you mean '{close[0]}'?" + (f" (or: {', '.join(close[1:])})" if close[1:] else "")
         if not ids:
             return f"{_file_of(target)} has no entries yet: add the {_SINGULAR[target]} there first"
-        shown = ", ".join(ids[:12]) + (f", and {len(ids) - 12} more" if len(ids) > 12 else "")
-        return f"use an id from {_file_of(target)}: {shown}"
+        listed = ", ".join(ids[:12]) + (f", and {len(ids) - 12} more" if len(ids) > 12 else "")
+        return f"use an id from {_file_of(target)}: {listed}"
 
     def check_references(self) -> None:
         project = self.project
@@ -473,11 +473,6 @@ def _line_of_text(text: str, line: int | None) -> tuple[tuple[str, str], ...]:
     if line and 1 <= line <= len(lines) and lines[line - 1].strip():
         return (("line", lines[line - 1].strip()[:160]),)
     return ()
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
 
 
 __all__ = ["Project", "load_project", "ContributorError"]

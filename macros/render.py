@@ -166,12 +166,17 @@ class Renderer:
                 f"{self.paragraph(event.text)}\n{people}\n</li>")
 
     def figures_table(self) -> str:
-        rows = ["| What | Figure as printed | Source |", "| --- | --- | --- |"]
+        """Every figure as printed, cited: the homicide chart's text alternative too."""
+        rows = []
         for figure in self.project.figures.values():
-            src = self.project.sources[figure.cite[0].source]
-            label = sentence_case(src.label)
-            rows.append(f"| {md_text(figure.label)} | {md_text(figure.as_printed)} {md_text(figure.unit)}{self.refs(figure.cite)} | {md_text(label)} |")
-        return "\n".join(rows)
+            source = sentence_case(self.project.sources[figure.cite[0].source].label)
+            rows.append(f'<tr markdown><th scope="row">{attr(figure.label)}</th>'
+                        f'<td markdown="span">{md_text(figure.as_printed)} {md_text(figure.unit)}{self.refs(figure.cite)}</td>'
+                        f'<td markdown="span">{md_text(source)}</td></tr>')
+        return ('<table class="chart-data" id="figures" markdown>\n'
+                '<thead><tr><th scope="col">What the figure counts</th><th scope="col">Figure as printed</th>'
+                '<th scope="col">Source</th></tr></thead>\n'
+                '<tbody markdown>\n' + "\n".join(rows) + "\n</tbody>\n</table>")
 
     def glossary(self) -> str:
         out = []
@@ -213,4 +218,4 @@ class Renderer:
 
     def homicide_chart(self) -> str:
         from .chart import homicide_chart
-        return homicide_chart(self.project, self.refs)
+        return homicide_chart(self.project)

@@ -179,7 +179,8 @@ _TYPE_HINTS = {
 }
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A value as a contributor would recognise it in a message, cut short when long."""
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 120 else text[:117] + "..."
 
@@ -211,9 +212,9 @@ def _problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[st
         advice.append(f"the fields allowed here are: {', '.join(allowed)}")
     elif kind in _TYPE_WORDS:
         if not loc:
-            message = f"each entry must be {_TYPE_WORDS[kind]} starting with `- id:`, not {_shown(value)}"
+            message = f"each entry must be {_TYPE_WORDS[kind]} starting with `- id:`, not {shown(value)}"
         else:
-            message = f"`{name}:` must be {_TYPE_WORDS[kind]}, not {_shown(value)}"
+            message = f"`{name}:` must be {_TYPE_WORDS[kind]}, not {shown(value)}"
         if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
             advice.append(f'YAML reads {value} as a number: wrap it in double quotes, `{name}: "{value}"`')
         elif kind in _TYPE_HINTS:
@@ -221,7 +222,7 @@ def _problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[st
         if description and loc:
             advice.append(f"`{name}:` is {_lower_first(description)}")
     elif kind == "string_pattern_mismatch":
-        message = f"{_shown(value)} is not a valid id"
+        message = f"{shown(value)} is not a valid id"
         advice.append("ids use lower-case letters, digits and single hyphens, e.g. `osiris-luna-meza`")
     elif kind == "too_short":
         need = (error.get("ctx") or {}).get("min_length", 1)
@@ -233,9 +234,9 @@ def _problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[st
         if description:
             advice.append(description)
     elif kind == "value_error":
-        message = f"{_shown(value)} is not valid: " + error["msg"].removeprefix("Value error, ")
+        message = f"{shown(value)} is not valid: " + error["msg"].removeprefix("Value error, ")
     else:  # a kind of mistake the schema does not produce today: pydantic's own words
-        message = error["msg"] + (f" (you wrote {_shown(value)})" if "input" in error else "")
+        message = error["msg"] + (f" (you wrote {shown(value)})" if "input" in error else "")
         if description:
             advice.append(description)
 

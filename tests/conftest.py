@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -29,6 +30,23 @@ class BuiltSite:
 
     def html_files(self) -> list[Path]:
         return sorted(self.path.rglob("*.html"))
+
+
+COPIED = ("mkdocs.yml", "macros", "seeds", "data", "docs")
+
+
+def copy_project(dest: Path) -> Path:
+    """The parts of the project a build reads, copied so that a test can break them."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    for path in [dest, *dest.rglob("*")]:  # seeds are read-only in the checkout
+        path.chmod(path.stat().st_mode | 0o200)
+    return dest
 
 
 def build_site(project: Path, dest: Path) -> subprocess.CompletedProcess[str]:

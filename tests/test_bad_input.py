@@ -39,11 +39,8 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import traceback
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -51,15 +48,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
+from browser_support import CHROMIUM, CHROMIUM_ARGS, missing_tools, serve
+from conftest import ROOT, build_site, copy_project
 from macros import check
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
-COPIED = ("mkdocs.yml", "macros", "seeds", "data", "docs")
 # What data in the injection cases would set if any of it ran as script.
 MARKER = "__pwned"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcdoc", "data", "xlink:href"}
 KNOWN_KEYS = {"description", "edits", "commands", "problems", "expect", "succeeds", "before_build", "html", "browser"}
 
@@ -86,20 +81,6 @@ class Case:
                    commands=raw.get("commands", ["check", "build"]), expect=raw.get("expect", []),
                    problems=raw.get("problems"), succeeds=raw.get("succeeds", False),
                    before_build=raw.get("before_build", True), html=raw.get("html", []), browser=raw.get("browser"))
-
-
-def copy_project(dest: Path) -> Path:
-    """The parts of the project a build reads, copied so that cases can break them."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / name)
-    for path in [dest, *dest.rglob("*")]:  # seeds are read-only in the checkout
-        path.chmod(path.stat().st_mode | 0o200)
-    return dest
 
 
 def _add_entry(path: Path, text: str) -> int:
@@ -244,41 +225,27 @@ def check_built_site(site: Path, case: Case) -> None:
 
 def check_in_browser(site: Path, options: dict[str, Any]) -> None:
     """Load the page in Debian's Chromium and prove that nothing from data ran."""
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian's Chromium is not installed (bash scripts/setup.sh --test installs it)")
+    missing = missing_tools()
+    if missing:
+        pytest.fail("the browser check needs: " + "; ".join(missing), pytrace=False)
     from playwright.sync_api import sync_playwright
 
-    handler = partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                dialogs: list[str] = []
-                page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-                url = f"http://127.0.0.1:{server.server_address[1]}/{options['page']}"
-                page.goto(url, wait_until="load")
-                page.wait_for_timeout(300)  # give any injected handler (onerror, onload) its chance
-                assert page.evaluate(f"typeof window.{MARKER}") == "undefined", "a script from data ran"
-                assert not dialogs, f"a dialog opened: {dialogs}"
-                for shown in options.get("shows", []):
-                    assert page.get_by_text(shown, exact=False).count() > 0, f"the page does not show {shown!r}"
-                links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
-                assert not [h for h in links if h.lower().startswith("javascript:")], "a javascript: link"
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass
+    with serve(site) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(base_url + options["page"], wait_until="load")
+            page.wait_for_timeout(300)  # give any injected handler (onerror, onload) its chance
+            assert page.evaluate(f"typeof window.{MARKER}") == "undefined", "a script from data ran"
+            assert not dialogs, f"a dialog opened: {dialogs}"
+            for shown in options.get("shows", []):
+                assert page.get_by_text(shown, exact=False).count() > 0, f"the page does not show {shown!r}"
+            links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
+            assert not [h for h in links if h.lower().startswith("javascript:")], "a javascript: link"
+        finally:
+            browser.close()
 
 
 def test_every_case_is_described() -> None:

@@ -14,7 +14,6 @@ another exception.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from macros.errors import ContributorError, Problem
 from macros.matching import MIN_QUOTE_WORDS, find_quote, normalize, normalized_text
 from macros.model import load_project
@@ -214,12 +213,7 @@ def broken_text(draw: st.DrawFn, original: str) -> str:
 
 @pytest.fixture(scope="module")
 def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("fuzz")
-    for name in ("data", "seeds", "docs"):
-        shutil.copytree(ROOT / name, project / name)
-    for path in (project / "seeds").iterdir():
-        path.chmod(0o644)
-    return project
+    return copy_project(tmp_path_factory.mktemp("fuzz"))
 
 
 def assert_loads_or_explains(project: Path) -> None:
