@@ -35,9 +35,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.model import load_project  # noqa: E402
-from macros.schema import DATA_FILES  # noqa: E402
-from macros.yamlfile import read_yaml  # noqa: E402
+from macros.model.load import load_project  # noqa: E402
+from macros.model.schema import DATA_FILES  # noqa: E402
+from macros.model.yamlfile import read_yaml  # noqa: E402
 
 # Fields whose value is an id of an entry (or a list of ids), and so gets copy k's suffix.
 ID_FIELDS = {"id", "source", "speaker", "side", "period", "series"}

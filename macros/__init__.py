@@ -12,15 +12,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .archive import render_archive
-from .errors import ContributorError
-from .footnotes import CitingPage, PageFootnotes
-from .mdcite import REFERENCE, parse_page
-from .model import load_project
-from .names import PAGE_MACROS
-from .render import Renderer
-from .site import STATE
-from .text import attr
+from macros.pages.archive import render_archive
+from macros.problems.problem import ContributorError
+from macros.citations.footnotes import CitingPage, PageFootnotes
+from macros.citations.page_syntax import REFERENCE, parse_page
+from macros.model.load import load_project
+from macros.pages.registry import PAGE_MACROS
+from macros.pages.render import Renderer
+from macros.state import STATE
+from macros.pages.text import attr
 
 __all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros"]
 

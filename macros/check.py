@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import ContributorError
-from .model import load_project
+from macros.problems.problem import ContributorError
+from macros.model.load import load_project
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,11 +18,11 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from macros.footnotes import archive_path, number_in_reading_order  # noqa: E402
-from macros.glossary_links import link_terms  # noqa: E402
-from macros.htmlcheck import uncited_sentences  # noqa: E402
-from macros.site import STATE  # noqa: E402
-from macros.sitecheck import broken_links  # noqa: E402
+from macros.citations.footnotes import archive_path, number_in_reading_order  # noqa: E402
+from macros.html.glossary_links import link_terms  # noqa: E402
+from macros.checks.uncited import uncited_sentences  # noqa: E402
+from macros.state import STATE  # noqa: E402
+from macros.checks.links import broken_links  # noqa: E402
 
 
 def on_files(files: Files, config) -> Files:

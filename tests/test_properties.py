@@ -1,12 +1,12 @@
 """Properties of the quote matcher and the sentence splitter, and a fuzz of the loader.
 
-The matcher's contract (macros/matching.py): typography may differ, nothing
+The matcher's contract (macros/seeds/matching.py): typography may differ, nothing
 else may. So a real passage with its quote marks, dashes, spaces and
 ellipses swapped for their typographic variants is always found, at the same
 place; and a quote changed in any other way, by one character, is found only
 when the changed text really stands in the seed.
 
-The loader's contract (macros/yamlfile.py, macros/model.py): whatever a data
+The loader's contract (macros/model/yamlfile.py, macros/model/load.py): whatever a data
 file holds, loading ends in a project or in one ContributorError, never in
 another exception.
 """
@@ -22,13 +22,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, copy_project
-from macros.errors import ContributorError, Problem
-from macros.matching import MIN_QUOTE_WORDS, find_quote, normalize, normalized_text
-from macros.model import load_project
-from macros.schema import DATA_FILES
-from macros.seeds import Seed
-from macros.sentences import ABBREVIATIONS, MARKER, split_sentences
-from macros.yamlfile import read_yaml
+from macros.problems.problem import ContributorError, Problem
+from macros.seeds.matching import MIN_QUOTE_WORDS, find_quote, normalize, normalized_text
+from macros.model.load import load_project
+from macros.model.schema import DATA_FILES
+from macros.seeds.article import Seed
+from macros.checks.sentences import ABBREVIATIONS, MARKER, split_sentences
+from macros.model.yamlfile import read_yaml
 
 SEEDS = [Seed.read(path.stem, path) for path in sorted((ROOT / "seeds").glob("*.txt"))]
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,13 +12,13 @@ from pydantic import ValidationError
 
 from conftest import ROOT
 from macros import jsonschema
-from macros.citations import CitationFailure, verify_citation
-from macros.matching import MIN_QUOTE_WORDS
-from macros.mdcite import parse_page
-from macros.model import load_project
-from macros.schema import DATA_FILES, Citation
-from macros.seeds import Seed
-from macros.yamlfile import read_yaml
+from macros.citations.verify import CitationFailure, verify_citation
+from macros.seeds.matching import MIN_QUOTE_WORDS
+from macros.citations.page_syntax import parse_page
+from macros.model.load import load_project
+from macros.model.schema import DATA_FILES, Citation
+from macros.seeds.article import Seed
+from macros.model.yamlfile import read_yaml
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 EXAMPLE = re.compile(r"<!-- example: (?P<file>\S+)(?: (?P<id>\S+))? -->\n```(?P<lang>\w+)\n(?P<body>.*?)\n```", re.S)
@@ -44,7 +44,7 @@ def seeds() -> dict[str, Seed]:
 # --- the schemas ----------------------------------------------------------------------
 
 def test_committed_schemas_are_current() -> None:
-    """Regenerated in memory from macros/schema.py, every schema equals the committed file."""
+    """Regenerated in memory from macros/model/schema.py, every schema equals the committed file."""
     rendered = jsonschema.render_schemas()
     folder = ROOT / jsonschema.SCHEMA_DIR
     for name, text in rendered.items():

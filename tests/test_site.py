@@ -13,8 +13,8 @@ import yaml
 
 from browser_support import serve
 from conftest import ROOT, BuiltSite, build_site, copy_project
-from macros.htmlcheck import uncited_sentences
-from macros.matching import normalized_text
+from macros.checks.uncited import uncited_sentences
+from macros.seeds.matching import normalized_text
 
 EXPLAINER_PAGES = {
     "": "El Salvador, the gangs and the talks",
@@ -216,7 +216,7 @@ def test_internal_links_and_anchors_pass_linkchecker(site: BuiltSite):
 
 
 def test_every_internal_anchor_resolves(site: BuiltSite):
-    from macros.sitecheck import broken_links
+    from macros.checks.links import broken_links
 
     assert broken_links(site.path) == []
     links = sum(len(site.page(f.relative_to(site.path).as_posix()).select("a[href*='#']")) for f in site.html_files())
@@ -224,7 +224,7 @@ def test_every_internal_anchor_resolves(site: BuiltSite):
 
 
 def test_the_anchor_check_catches_a_missing_anchor(tmp_path: Path):
-    from macros.sitecheck import broken_links
+    from macros.checks.links import broken_links
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text('<p id="here"><a href="../b/#nowhere">x</a><a href="#here">y</a><a href="../c/">z</a></p>')

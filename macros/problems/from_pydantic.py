@@ -18,8 +18,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .errors import Problem
-from .yamlfile import YamlDocument
+from macros.problems.problem import Problem
+from macros.model.yamlfile import YamlDocument
 
 CONTRIBUTING = "CONTRIBUTING.md"
 

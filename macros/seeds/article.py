@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .matching import Match, Normalized, find_quote, normalize, normalized_text
+from macros.seeds.matching import Match, Normalized, find_quote, normalize, normalized_text
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from macros.problems.problem import Problem
 
 Path_ = tuple[str | int, ...]
 

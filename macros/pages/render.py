@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .footnotes import PageFootnotes, archive_path, relative_md
-from .model import Project
-from .schema import Citation, Event, Person, Sentence
-from .text import attr, format_date, md_text, sentence_case
+from macros.citations.footnotes import PageFootnotes, archive_path, relative_md
+from macros.model.load import Project
+from macros.model.schema import Citation, Event, Person, Sentence
+from macros.pages.text import attr, format_date, md_text, sentence_case
 
 
 @dataclass
@@ -217,5 +217,5 @@ class Renderer:
         return "\n".join(rows)
 
     def homicide_chart(self) -> str:
-        from .chart import homicide_chart
+        from macros.pages.chart import homicide_chart
         return homicide_chart(self.project)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .footnotes import Ledger, PageFootnotes
-from .model import Project
+from macros.citations.footnotes import Ledger, PageFootnotes
+from macros.model.load import Project
 
 
 @dataclass

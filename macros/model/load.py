@@ -20,15 +20,15 @@ from typing import Any, Iterator
 import jinja2
 from pydantic import BaseModel, ValidationError
 
-from .citations import CitationFailure, Located, verify_citation
-from .errors import ContributorError, Problem, ProblemList
-from .mdcite import EXAMPLE, parse_page
-from .matching import normalized_text
-from .names import BUILTIN_MACROS, PAGE_MACROS
-from .schema import DATA_FILES, Citation, Entry, Sentence, Source
-from .seeds import Seed, sha256_of
-from .validation import Examples, close_matches, format_loc, shown, validation_problems
-from .yamlfile import YamlDocument, read_yaml
+from macros.citations.verify import CitationFailure, Located, verify_citation
+from macros.problems.problem import ContributorError, Problem, ProblemList
+from macros.citations.page_syntax import EXAMPLE, parse_page
+from macros.seeds.matching import normalized_text
+from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
+from macros.model.schema import DATA_FILES, Citation, Entry, Sentence, Source
+from macros.seeds.article import Seed, sha256_of
+from macros.problems.from_pydantic import Examples, close_matches, format_loc, shown, validation_problems
+from macros.model.yamlfile import YamlDocument, read_yaml
 
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
 # An unknown id there is found here, before the build, like any other reference.

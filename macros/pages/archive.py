@@ -14,14 +14,14 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from .citations import Located
-from .footnotes import Ledger
-from .model import Project
-from .seeds import Paragraph, Seed
-from .text import attr
+from macros.citations.verify import Located
+from macros.citations.footnotes import Ledger
+from macros.model.load import Project
+from macros.seeds.article import Paragraph, Seed
+from macros.pages.text import attr
 
 # The note that opens every archive page: site interface text, kept out of the code.
-NOTE_TEMPLATE = (Path(__file__).parent / "templates" / "archive_note.html").read_text(encoding="utf-8").strip()
+NOTE_TEMPLATE = (Path(__file__).parent.parent / "templates" / "archive_note.html").read_text(encoding="utf-8").strip()
 NOT_STATED = '<span class="not-stated">not stated</span>'
 
 

@@ -14,7 +14,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .sentences import MARKER, split_sentences
+from macros.checks.sentences import MARKER, split_sentences
 
 CHECKED = {"p", "li", "tr", "dd", "dt", "figcaption", "caption"}
 SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "svg", "nav", "button", "kbd"}

@@ -12,9 +12,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from .model import Project
-from .schema import Term
-from .text import attr
+from macros.model.load import Project
+from macros.model.schema import Term
+from macros.pages.text import attr
 
 # Elements whose text is never linked, and classes that mark whole blocks to leave alone.
 SKIPPED_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",

@@ -13,8 +13,8 @@ import html
 import textwrap
 from pathlib import Path
 
-from .model import Project
-from .schema import Figure
+from macros.model.load import Project
+from macros.model.schema import Figure
 
 # SVG geometry, in viewBox units. The viewBox is narrow so that its text stays
 # about 15 px high on a 375 px phone; CSS caps the width on wide screens.
@@ -27,7 +27,7 @@ VALUE_SPACE = 70  # room to the right of the longest bar for its printed value
 LABEL_CHARS = 38  # characters per label line at FONT on WIDTH
 
 # Site interface text, kept out of the code.
-CHART_NOTE = (Path(__file__).parent / "templates" / "chart_note.txt").read_text(encoding="utf-8").strip()
+CHART_NOTE = (Path(__file__).parent.parent / "templates" / "chart_note.txt").read_text(encoding="utf-8").strip()
 
 
 def series_of(project: Project) -> dict[str, list[Figure]]:

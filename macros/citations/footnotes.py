@@ -13,9 +13,9 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from .citations import Located
-from .schema import Source
-from .text import md_text
+from macros.citations.verify import Located
+from macros.model.schema import Source
+from macros.pages.text import md_text
 
 LABEL_PREFIX = "cite-"
 

@@ -1,0 +1,1 @@
+"""6. Checks on rendered pages and on the built site."""

@@ -1,0 +1,1 @@
+"""3. Verified citations: checking quotes, the page footnote syntax, numbering footnotes."""

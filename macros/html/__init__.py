@@ -1,0 +1,1 @@
+"""5. Rewrites of a page's rendered HTML."""

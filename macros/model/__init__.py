@@ -1,0 +1,1 @@
+"""2. The data files read and validated into one typed Project."""

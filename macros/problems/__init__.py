@@ -1,0 +1,1 @@
+"""What a contributor reads when something is wrong: Problem, ContributorError, messages."""

@@ -1,0 +1,1 @@
+"""1. The evidence: seed articles and locating quotes in them."""
