@@ -12,17 +12,17 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.pages.archive import render_archive
-from macros.problems.problem import ContributorError
 from macros.citations.footnotes import CitingPage, PageFootnotes
 from macros.citations.page_syntax import REFERENCE, parse_page
 from macros.model.load import load_project
+from macros.pages.archive import render_archive
 from macros.pages.registry import PAGE_MACROS
 from macros.pages.render import Renderer
-from macros.state import STATE
 from macros.pages.text import attr
+from macros.problems.problem import ContributorError
+from macros.state import STATE
 
-__all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros"]
+__all__ = ["define_env", "on_post_page_macros", "on_pre_page_macros"]
 
 
 def define_env(env) -> None:

@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from macros.problems.problem import ContributorError
 from macros.model.load import load_project
+from macros.problems.problem import ContributorError
 
 
 def main(argv: list[str] | None = None) -> int:

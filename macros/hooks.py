@@ -15,14 +15,13 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
-
 from mkdocs.utils import get_relative_url  # noqa: E402
 
+from macros.checks.links import broken_links  # noqa: E402
+from macros.checks.uncited import uncited_sentences  # noqa: E402
 from macros.citations.footnotes import archive_path, number_in_reading_order  # noqa: E402
 from macros.html.glossary_links import link_terms  # noqa: E402
-from macros.checks.uncited import uncited_sentences  # noqa: E402
 from macros.state import STATE  # noqa: E402
-from macros.checks.links import broken_links  # noqa: E402
 
 
 def on_files(files: Files, config) -> Files:

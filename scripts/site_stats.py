@@ -11,7 +11,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.checks.uncited import checked_sentences  # noqa: E402
+from macros.checks.uncited import checked_sentences
 
 
 def main() -> None:

@@ -15,10 +15,10 @@ import os
 import re
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def missing_tools() -> list[str]:
 # --- serving the built site ----------------------------------------------------------
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -163,7 +163,7 @@ class Network:
     last_change: float = 0.0
 
     @classmethod
-    def watch(cls, page) -> "Network":
+    def watch(cls, page) -> Network:
         network = cls(page, last_change=time.monotonic())
 
         def started(request) -> None:

@@ -46,10 +46,10 @@ from typing import Any
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-
 from browser_support import CHROMIUM, CHROMIUM_ARGS, missing_tools, serve
+from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, copy_project
+
 from macros import check
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))

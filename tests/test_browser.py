@@ -15,11 +15,25 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    SEARCH_INDEX,
+    Network,
+    guard,
+    horizontal_overflow,
+    is_archive,
+    missing_tools,
+    normalized,
+    page_urls,
+    run_axe,
+    screenshots_dir,
+    serve,
+    write_json,
+)
 from bs4 import BeautifulSoup
-
-from browser_support import (CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, SEARCH_INDEX, Network, guard,
-                             horizontal_overflow, is_archive, missing_tools, normalized, page_urls, run_axe,
-                             screenshots_dir, serve, write_json)
 from conftest import ROOT, BuiltSite
 
 pytestmark = pytest.mark.browser

@@ -18,17 +18,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT, copy_project
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, copy_project
-from macros.problems.problem import ContributorError, Problem
-from macros.seeds.matching import MIN_QUOTE_WORDS, find_quote, normalize, normalized_text
+from macros.checks.sentences import ABBREVIATIONS, MARKER, split_sentences
 from macros.model.load import load_project
 from macros.model.schema import DATA_FILES
-from macros.seeds.article import Seed
-from macros.checks.sentences import ABBREVIATIONS, MARKER, split_sentences
 from macros.model.yamlfile import read_yaml
+from macros.problems.problem import ContributorError, Problem
+from macros.seeds.article import Seed
+from macros.seeds.matching import MIN_QUOTE_WORDS, find_quote, normalize, normalized_text
 
 SEEDS = [Seed.read(path.stem, path) for path in sorted((ROOT / "seeds").glob("*.txt"))]
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

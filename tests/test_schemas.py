@@ -7,18 +7,18 @@ import re
 
 import pytest
 import yaml
+from conftest import ROOT
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from conftest import ROOT
 from macros import jsonschema
-from macros.citations.verify import CitationFailure, verify_citation
-from macros.seeds.matching import MIN_QUOTE_WORDS
 from macros.citations.page_syntax import parse_page
+from macros.citations.verify import CitationFailure, verify_citation
 from macros.model.load import load_project
 from macros.model.schema import DATA_FILES, Citation
-from macros.seeds.article import Seed
 from macros.model.yamlfile import read_yaml
+from macros.seeds.article import Seed
+from macros.seeds.matching import MIN_QUOTE_WORDS
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 EXAMPLE = re.compile(r"<!-- example: (?P<file>\S+)(?: (?P<id>\S+))? -->\n```(?P<lang>\w+)\n(?P<body>.*?)\n```", re.S)

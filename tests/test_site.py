@@ -10,9 +10,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import yaml
-
 from browser_support import serve
 from conftest import ROOT, BuiltSite, build_site, copy_project
+
 from macros.checks.uncited import uncited_sentences
 from macros.seeds.matching import normalized_text
 

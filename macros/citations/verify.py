@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from macros.seeds.matching import MIN_QUOTE_WORDS, nearest_passage, normalized_text, word_count
 from macros.seeds.article import Seed
+from macros.seeds.matching import MIN_QUOTE_WORDS, nearest_passage, normalized_text, word_count
 
 
 @dataclass(frozen=True)

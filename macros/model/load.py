@@ -9,26 +9,26 @@ collects every problem and raises one `ContributorError` listing them all.
 from __future__ import annotations
 
 import difflib
-
 import gc
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jinja2
 from pydantic import BaseModel, ValidationError
 
-from macros.citations.verify import CitationFailure, Located, verify_citation
-from macros.problems.problem import ContributorError, Problem, ProblemList
 from macros.citations.page_syntax import EXAMPLE, parse_page
-from macros.seeds.matching import normalized_text
-from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
+from macros.citations.verify import CitationFailure, Located, verify_citation
 from macros.model.schema import DATA_FILES, Citation, Entry, Sentence, Source
-from macros.seeds.article import Seed, sha256_of
-from macros.problems.from_pydantic import Examples, close_matches, format_loc, shown, validation_problems
 from macros.model.yamlfile import YamlDocument, read_yaml
+from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
+from macros.problems.from_pydantic import Examples, close_matches, format_loc, shown, validation_problems
+from macros.problems.problem import ContributorError, Problem, ProblemList
+from macros.seeds.article import Seed, sha256_of
+from macros.seeds.matching import normalized_text
 
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
 # An unknown id there is found here, before the build, like any other reference.
@@ -475,4 +475,4 @@ def _line_of_text(text: str, line: int | None) -> tuple[tuple[str, str], ...]:
     return ()
 
 
-__all__ = ["Project", "load_project", "ContributorError"]
+__all__ = ["ContributorError", "Project", "load_project"]

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from macros.citations.verify import Located
 from macros.citations.footnotes import Ledger
+from macros.citations.verify import Located
 from macros.model.load import Project
-from macros.seeds.article import Paragraph, Seed
 from macros.pages.text import attr
+from macros.seeds.article import Paragraph, Seed
 
 # The note that opens every archive page: site interface text, kept out of the code.
 NOTE_TEMPLATE = (Path(__file__).parent.parent / "templates" / "archive_note.html").read_text(encoding="utf-8").strip()
@@ -109,7 +109,7 @@ def render_archive(project: Project, source_id: str, ledger: Ledger, page_url: s
         f"<tbody>{table}<tr><th scope=\"row\">Seed file</th><td><code>{html.escape(source.file)}</code></td></tr>"
         f"<tr><th scope=\"row\">sha256</th><td><code class=\"sha\">{source.sha256}</code></td></tr></tbody></table>",
         "",
-        f'<div class="seed-text" data-cite-exempt="source page" lang="en">',
+        '<div class="seed-text" data-cite-exempt="source page" lang="en">',
     ]
     for paragraph in seed.paragraphs:
         parts.append(_render_paragraph(seed, paragraph, by_paragraph.get(paragraph.index, []), ledger, page_url))

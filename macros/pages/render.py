@@ -8,8 +8,8 @@ is written here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from macros.citations.footnotes import PageFootnotes, archive_path, relative_md
 from macros.model.load import Project
@@ -53,7 +53,7 @@ class Renderer:
         person = self.project.people[person_id]
         side = self.project.sides[person.side]
         role = person.titles[0] if person.titles else None
-        lines = [f'<div class="person-card" markdown>',
+        lines = ['<div class="person-card" markdown>',
                  f"[{md_text(person.name)}]({self.person_href(person)}){{ .person-card__name }}", ""]
         if role:
             lines += [f"“{md_text(role.title)}”{self.refs(role.cite)}", "{ .person-card__role }", ""]
@@ -97,7 +97,7 @@ class Renderer:
                 continue
             out += [f"## {md_text(side.label)} {{ #side-{side.id} }}", "", '<div class="person-cards" markdown>', ""]
             for person in members:
-                out += [f'<div class="person-card person-card--full" markdown>', "",
+                out += ['<div class="person-card person-card--full" markdown>', "",
                         f"### {md_text(person.name)} {{ #{person.id} }}", ""]
                 if person.titles:
                     out += ["\n".join(f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles), ""]

@@ -18,8 +18,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from macros.problems.problem import Problem
 from macros.model.yamlfile import YamlDocument
+from macros.problems.problem import Problem
 
 CONTRIBUTING = "CONTRIBUTING.md"
 
