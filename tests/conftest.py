@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -22,11 +22,15 @@ class BuiltSite:
     path: Path
     log: str
     seconds: float
+    _parsed: dict[Path, BeautifulSoup] = field(default_factory=dict, repr=False)
 
     def page(self, url: str) -> BeautifulSoup:
-        """The parsed HTML of a page, by its site URL ('' for home, 'people/x/')."""
+        """The parsed HTML of a page, by its site URL ('' for home, 'people/x/'); parsed once, then
+        shared, so a test must not change it (copy it first)."""
         file = self.path / url / "index.html" if not url.endswith(".html") else self.path / url
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        if file not in self._parsed:
+            self._parsed[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        return self._parsed[file]
 
     def html_files(self) -> list[Path]:
         return sorted(self.path.rglob("*.html"))

@@ -3,51 +3,78 @@
 The checked blocks are paragraphs, list items, table rows (a row is one
 statement: its cells together need a footnote), definition terms and
 descriptions, and captions inside the page's content. Left out: headings,
-the footnotes themselves, code, blocks marked `data-cite-exempt` (a label, a
-navigation row, a source page; the attribute names which), and blocks whose
-whole text is link text (navigation).
+the footnotes themselves, code, and blocks marked `data-cite-exempt` with one
+of the values in EXEMPT (a label, a navigation row, a source page, a
+site page, the chart's note). Any other value exempts nothing, so a typo
+cannot hide a sentence. A block made only of link text is navigation (a
+page title, a name, "Who is ...?") only while it does not read as a
+statement: once it ends with a full stop or an exclamation mark it is a
+sentence like any other, and needs its footnote.
+
+The page is parsed once with lxml (libxml2's HTML parser).
 """
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import html as lxml_html
+from lxml.etree import _Element
 
 from macros.checks.sentences import MARKER, split_sentences
 
-CHECKED = {"p", "li", "tr", "dd", "dt", "figcaption", "caption"}
-SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "svg", "nav", "button", "kbd"}
+CHECKED = frozenset({"p", "li", "tr", "dd", "dt", "figcaption", "caption"})
+SKIPPED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "svg", "nav", "button", "kbd"})
 BLOCKS = CHECKED | {"ul", "ol", "dl", "table", "div", "blockquote", "figure", "section", "details", "summary", "form", "aside"}
+# What a `data-cite-exempt` block may be; each value names why it needs no footnote.
+EXEMPT = frozenset({
+    "label",        # a short label over cited content: a date, a title, "Side: ..."
+    "navigation",   # a row of links to other pages
+    "site page",    # the note on a page about the site itself
+    "source page",  # an archive page: the source's own words and what it prints about itself
+    "chart note",   # how the chart was drawn, under a chart whose figures are cited in its table
+})
+_WORD = re.compile(r"\w")
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"\W")
+_STATEMENT_END = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
 
 
-def _text_of(block: Tag) -> tuple[str, str]:
+def _exempt(element: _Element) -> bool:
+    return element.get("data-cite-exempt") in EXEMPT
+
+
+def _is_footnote_ref(element: _Element) -> bool:
+    return element.tag == "sup" and any("footnote-ref" in (a.get("class") or "").split() for a in element.iter("a"))
+
+
+def _text_of(block: _Element) -> tuple[str, str]:
     """The block's own text (nested blocks left out) with footnote refs as markers, and its link text."""
     pieces: list[str] = []
     link_pieces: list[str] = []
 
-    def walk(node: Tag, in_link: bool) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    pieces.append(str(child))
-                    if in_link:
-                        link_pieces.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            if child.name == "sup" and child.find("a", class_="footnote-ref"):
+    def walk(node: _Element, in_link: bool = False) -> None:
+        if node.text:
+            pieces.append(node.text)
+            if in_link:
+                link_pieces.append(node.text)
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str):
+                pass  # a comment or processing instruction: only its tail is text
+            elif tag == "sup" and _is_footnote_ref(child):
                 pieces.append(MARKER)
-                continue
-            if child.name in ("td", "th"):
+            elif tag in ("td", "th"):
                 pieces.append(" \u00b7 ")
-            elif child.name in SKIPPED or child.name in BLOCKS or child.has_attr("data-cite-exempt"):
-                continue
-            if "headerlink" in (child.get("class") or []):
-                continue
-            walk(child, in_link or child.name == "a")
+                walk(child, in_link)
+            elif not (tag in SKIPPED or tag in BLOCKS or _exempt(child) or "headerlink" in (child.get("class") or "").split()):
+                walk(child, in_link or tag == "a")
+            if child.tail:
+                pieces.append(child.tail)
+                if in_link:
+                    link_pieces.append(child.tail)
 
-    walk(block, False)
+    walk(block)
     return "".join(pieces), "".join(link_pieces)
 
 
@@ -58,21 +85,24 @@ def uncited_sentences(html: str) -> list[str]:
 
 def checked_sentences(html: str) -> list[tuple[str, bool]]:
     """Every sentence the check reads, and whether it carries a footnote."""
-    soup = BeautifulSoup(html, "html.parser")
-    for footnotes in soup.select("div.footnote"):
-        footnotes.decompose()
+    if not html.strip():
+        return []
+    root = lxml_html.document_fromstring(html)
+    for footnotes in root.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')]"):
+        footnotes.getparent().remove(footnotes)
     found: list[tuple[str, bool]] = []
-    for block in soup.find_all(CHECKED):
-        if any(parent.has_attr("data-cite-exempt") or parent.name in SKIPPED | {"thead"}
-               for parent in [block, *block.parents] if isinstance(parent, Tag)):
+    for block in root.iter(*CHECKED):
+        if _exempt(block) or any(parent.tag in SKIPPED or parent.tag == "thead" or _exempt(parent)
+                                 for parent in block.iterancestors()):
             continue
         text, link_text = _text_of(block)
-        flat = re.sub(r"\s+", " ", text).strip()
-        if not flat.replace(MARKER, "").strip():
+        flat = _SPACES.sub(" ", text).strip()
+        bare = flat.replace(MARKER, "").strip()
+        if not bare:
             continue
-        if re.sub(r"\W", "", link_text) == re.sub(r"\W", "", flat.replace(MARKER, "")):
-            continue  # navigation: the block is nothing but links
+        if _NON_WORD.sub("", link_text) == _NON_WORD.sub("", bare) and not _STATEMENT_END.search(bare):
+            continue  # navigation: nothing but links, and not a statement
         for sentence in split_sentences(flat):
-            if re.search(r"\w", sentence):
+            if _WORD.search(sentence):
                 found.append((sentence.replace(MARKER, "").strip(), MARKER in sentence))
     return found

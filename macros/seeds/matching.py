@@ -8,10 +8,11 @@ must match exactly.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 # Typographic variants and what each stands for.
 _CHAR_MAP = {
@@ -29,6 +30,7 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff"}
 MIN_QUOTE_WORDS = 4
 
 _WORD_END = re.compile(r"(?<=\w)(?!\w)")
+_WORD_START = re.compile(r"(?<!\S)(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -104,34 +106,26 @@ def find_quote(quote: str, seed: Normalized) -> Match | None:
 
 
 def nearest_passage(quote: str, seed: Normalized) -> str:
-    """The passage of the seed most like the quote, for an error message."""
+    """The passage of the seed most like the quote, in whole words, for an error message.
+
+    Only ever called when a quote is not found, so it costs nothing on a good build.
+    """
     needle = normalized_text(quote)
     hay = seed.text
     if not needle or not hay:
         return ""
+    aligned = fuzz.partial_ratio_alignment(needle, hay)
+    if aligned is None:
+        return ""
+    # Widen the alignment to whole words: of the word starts and word ends near it,
+    # the pair that makes the passage most like the quote, so that a quote one word
+    # longer or shorter is shown against whole words.
     size = len(needle)
-    starts = [0] + [m.end() for m in re.finditer(r"\s", hay)]
-    best_ratio, best_start = -1.0, 0
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(needle)
-    for start in starts:
-        window = hay[start:start + size]
-        matcher.set_seq1(window)
-        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best_ratio:
-            best_ratio, best_start = ratio, start
-    # End the passage at the word boundary that makes it most like the quote,
-    # so that a quote one word longer or shorter is shown against whole words.
     slack = max(10, size // 5)
-    ends = {len(hay)} | {m.start() for m in _WORD_END.finditer(hay, max(best_start, best_start + size - slack),
-                                                           best_start + size + slack + 1)}
-    best_end, best_end_ratio = best_start + size, -1.0
-    matcher.set_seq2(needle)
-    for end in sorted(e for e in ends if e > best_start and abs(e - best_start - size) <= slack):
-        matcher.set_seq1(hay[best_start:end])
-        ratio = matcher.ratio()
-        if ratio > best_end_ratio:
-            best_end, best_end_ratio = end, ratio
-    return hay[best_start:best_end].strip()
+    starts = [m.start() for m in _WORD_START.finditer(hay, max(0, aligned.dest_start - slack), aligned.dest_start + slack + 1)]
+    ends = [m.start() for m in _WORD_END.finditer(hay, max(0, aligned.dest_end - slack), aligned.dest_end + slack + 1)]
+    pairs = [(a, b) for a in starts or [aligned.dest_start] for b in ends or [aligned.dest_end] if b > a]
+    if not pairs:
+        return hay[aligned.dest_start:aligned.dest_end].strip()
+    start, end = max(pairs, key=lambda pair: (fuzz.ratio(needle, hay[pair[0]:pair[1]]), -abs(pair[1] - pair[0] - size)))
+    return hay[start:end].strip()

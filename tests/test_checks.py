@@ -1,0 +1,40 @@
+"""The checks on rendered pages, on small pieces of HTML: what they let through and what they stop."""
+
+from __future__ import annotations
+
+from macros.checks.uncited import EXEMPT, checked_sentences, uncited_sentences
+
+REF = '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
+
+
+def test_a_cited_sentence_passes_and_an_uncited_one_is_named():
+    html = f"<p>Bukele denied the report.{REF} Nobody else spoke.</p>"
+    assert checked_sentences(html) == [("Bukele denied the report.", True), ("Nobody else spoke.", False)]
+
+
+def test_a_linked_statement_needs_a_footnote_but_a_linked_title_does_not():
+    assert uncited_sentences('<p><a href="x/">The talks took place.</a></p>') == ["The talks took place."]
+    assert uncited_sentences('<li><a href="x/">Nobody denied it!</a></li>') == ["Nobody denied it!"]
+    assert uncited_sentences('<ul><li><a href="x/">Who is Osiris Luna Meza?</a></li>'
+                             '<li><a href="y/">What each side says</a></li></ul>') == []
+
+
+def test_only_the_listed_exempt_values_exempt_a_block():
+    assert "navigation" in EXEMPT
+    for value in sorted(EXEMPT):
+        assert uncited_sentences(f'<div data-cite-exempt="{value}"><p>An uncited sentence.</p></div>') == []
+    assert uncited_sentences('<div data-cite-exempt="navigaton"><p>An uncited sentence.</p></div>') == [
+        "An uncited sentence."]
+    assert uncited_sentences('<p>Cited.' + REF + ' <span data-cite-exempt="whatever">Hidden?</span></p>') == [
+        "Hidden?"]
+
+
+def test_footnotes_headings_and_code_are_not_read():
+    html = ("<h2>A heading.</h2><pre><code>x = 1.</code></pre>"
+            '<div class="footnote"><ol><li id="fn:1"><p>A source.</p></li></ol></div>')
+    assert checked_sentences(html) == []
+
+
+def test_a_table_row_is_one_statement():
+    html = f"<table><thead><tr><th>Year</th><th>Count</th></tr></thead><tr><td>2015</td><td>6,656{REF}</td></tr></table>"
+    assert [(sentence.strip(" ·"), cited) for sentence, cited in checked_sentences(html)] == [("2015 · 6,656", True)]
