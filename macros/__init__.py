@@ -7,6 +7,7 @@ and records which pages cite which passage.
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from macros.citations.footnotes import CitingPage, PageFootnotes
 from macros.citations.page_syntax import REFERENCE, parse_page
 from macros.model.load import load_project
 from macros.pages.archive import render_archive
-from macros.pages.registry import PAGE_MACROS
+from macros.pages.registry import BLOCK_MODULES, PAGE_MACROS
 from macros.pages.render import Renderer
 from macros.pages.text import attr
 from macros.problems.problem import ContributorError
@@ -39,6 +40,9 @@ def define_env(env) -> None:
     def macro(name: str):
         def call(*args, **kwargs):
             try:
+                if name in BLOCK_MODULES:
+                    block = getattr(importlib.import_module(BLOCK_MODULES[name]), name)
+                    return block(renderer(), *args, **kwargs)
                 return getattr(renderer(), name)(*args, **kwargs)
             except KeyError as missing:
                 STATE.page_problems.append((env.page.file.src_uri, f"{name}(...) names the id {missing}, which no data file has"))

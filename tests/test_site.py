@@ -20,7 +20,7 @@ EXPLAINER_PAGES = {
     "people/carlos-marroquin-chica/": "Carlos Amílcar Marroquín Chica",
     "truces/": "History of the truces",
     "sanctions/": "The December 2021 sanctions",
-    "sides/": "What each side says",
+    "sides/": "Claims and responses",
     "people/": "Everyone named",
 }
 SOURCE_IDS = [s["id"] for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]]

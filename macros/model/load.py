@@ -119,7 +119,7 @@ def _file_of(kind: str) -> str:
 
 
 _SINGULAR = {"people": "person", "sources": "source", "sides": "side", "periods": "period", "quotes": "quote",
-             "events": "event", "questions": "question", "figures": "figure", "terms": "term",
+             "events": "event", "claims": "claim", "figures": "figure", "terms": "term",
              "differences": "difference", "facts": "fact"}
 
 
@@ -325,11 +325,12 @@ class _ProjectLoader:
         for quote in project.quotes.values():
             self.ref("quotes", quote, ("speaker",), "people", quote.speaker)
             self.ref("quotes", quote, ("source",), "sources", quote.source)
-        for question in project.questions.values():
-            for p, position in enumerate(question.positions):
-                self.ref("questions", question, ("positions", p, "side"), "sides", position.side)
-                for q, qid in enumerate(position.quotes):
-                    self.ref("questions", question, ("positions", p, "quotes", q), "quotes", qid)
+
+        for claim in project.claims.values():
+            self.ref("claims", claim, ("by",), "sides", claim.by)
+            for d, detail in enumerate(claim.details):
+                for q, qid in enumerate(detail.quotes):
+                    self.ref("claims", claim, ("details", d, "quotes", q), "quotes", qid)
 
     # --- 4. every citation in the data, verified against its seed ------------------------
     def verify_data_citations(self) -> None:

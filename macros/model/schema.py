@@ -92,10 +92,12 @@ class Source(Entry):
 
 
 class Side(Entry):
-    """A side in the dispute, as a heading on the 'what each side says' page."""
+    """Who makes a claim (El Faro, the Treasury, the government, ...), and a kind of person named."""
 
     id: Slug
-    label: Text = Field(description="The heading shown for this side.")
+    label: Text = Field(description="The label of the 'Who makes it' cell, e.g. 'What El Faro reported'.")
+    group: Text | None = Field(None, description=(
+        "The heading of the people of this kind on the 'Everyone named' page; none: no one is grouped here."))
 
 
 class Name(Entry):
@@ -152,20 +154,35 @@ class Quote(Entry):
     text: Text = Field(description="The words exactly as the seed prints them.")
     when: Text | None = Field(None, description="When it was said, as the seed words it, or null if the seed does not say.")
     where: Text | None = Field(None, description="Where or how it was said, as the seed words it, or null.")
+    about: Text | None = Field(None, description=(
+        "What the words were about, shown in the caption after the speaker's name, e.g. "
+        "'about the arrest of a former defense minister'; the context passage must support it."))
     context: Text = Field(description=(
         "A passage of the seed that contains the quotation and the `when` and `where` words; it is the citation."))
 
 
-class Position(Entry):
-    side: Slug
-    quotes: list[Slug] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml.")
+class Detail(Entry):
+    """A collapsible block: closed, a reader sees only its summary line; open, its sentences and quotations."""
+
+    summary: Text = Field(description="The line shown on the closed block, e.g. 'The quotations in full'.")
     text: Prose = Field(default_factory=list)
+    quotes: list[Slug] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml, each shown in full.")
 
 
-class Question(Entry):
+CellProse = Annotated[list[Sentence], Field(min_length=1, description="One or more cited sentences.")]
+
+
+class Claim(Entry):
+    """One row of the claims table: the claim, who makes it, the response, the evidence, the caveats."""
+
     id: Slug
-    question: Text
-    positions: list[Position] = Field(min_length=1)
+    by: Slug = Field(description="The id of the group in data/sides.yml that makes the claim; its label heads the cell.")
+    claim: CellProse = Field(description="The claim, attributed ('El Faro reported that ...').")
+    who: CellProse = Field(description="Who makes the claim and where it was published.")
+    response: CellProse = Field(description="The response the articles report, or what they say about its absence.")
+    evidence: CellProse = Field(description="What the articles say the claim rests on.")
+    caveats: CellProse = Field(description="What the articles say limits the claim.")
+    details: list[Detail] = Field(default_factory=list, description="Full quotations and further detail, collapsed below the table.")
 
 
 class Figure(Entry):
@@ -218,11 +235,11 @@ DATA_FILES: dict[str, tuple[str, type[Entry]]] = {
     "people.yml": ("people", Person),
     "events.yml": ("events", Event),
     "quotes.yml": ("quotes", Quote),
-    "questions.yml": ("questions", Question),
+    "claims.yml": ("claims", Claim),
     "figures.yml": ("figures", Figure),
     "glossary.yml": ("terms", Term),
     "differences.yml": ("differences", Difference),
     "key_facts.yml": ("facts", KeyFact),
 }
 
-Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "questions", "figures", "terms", "differences", "facts"]
+Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "claims", "figures", "terms", "differences", "facts"]

@@ -13,7 +13,8 @@ PAGE_MACROS: dict[str, str | None] = {
     "people_cards": "people",
     "quote_block": "quotes",
     "directory": None,
-    "sides": None,
+    "claims_table": None,
+    "claims_details": None,
     "timeline": None,
     "figures_table": None,
     "homicide_chart": None,
@@ -22,6 +23,13 @@ PAGE_MACROS: dict[str, str | None] = {
     "key_facts": None,
     "sources_list": None,
     "archive_page": "sources",
+}
+# Blocks rendered by their own module under macros/pages/: macro name -> module.
+# Each module has a function of that name taking the page's Renderer first.
+BLOCK_MODULES: dict[str, str] = {
+    "quote_block": "macros.pages.quotes",
+    "claims_table": "macros.pages.claims",
+    "claims_details": "macros.pages.claims",
 }
 # Provided by mkdocs-macros itself.
 BUILTIN_MACROS = frozenset({"context", "macros_info", "now", "fix_url"})

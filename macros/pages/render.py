@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from macros.citations.footnotes import PageFootnotes, archive_path, relative_md
 from macros.model.load import Project
 from macros.model.schema import Citation, Event, Person, Sentence
+from macros.pages.quotes import quote_block
 from macros.pages.text import attr, format_date, md_text, sentence_case
 
 
@@ -81,7 +82,7 @@ class Renderer:
                 out += [f"## {heading}", "", self.sentence_list(sentences), ""]
         quotes = [q for q in self.project.quotes.values() if q.speaker == person.id]
         if quotes:
-            out += ["## In their own words", ""] + [self.quote_block(q.id) + "\n" for q in quotes]
+            out += ["## In their own words", ""] + [quote_block(self, q.id) + "\n" for q in quotes]
         events = [e for e in self.project.events.values() if person.id in e.people]
         if events:
             out += ["## On the timeline", "",
@@ -95,7 +96,7 @@ class Renderer:
             members = [p for p in self.project.people.values() if p.side == side.id]
             if not members:
                 continue
-            out += [f"## {md_text(side.label)} {{ #side-{side.id} }}", "", '<div class="person-cards" markdown>', ""]
+            out += [f"## {md_text(side.group or side.label)} {{ #side-{side.id} }}", "", '<div class="person-cards" markdown>', ""]
             for person in members:
                 out += ['<div class="person-card person-card--full" markdown>', "",
                         f"### {md_text(person.name)} {{ #{person.id} }}", ""]
@@ -106,38 +107,6 @@ class Renderer:
                 if person.profile:
                     out += [f"[Full profile of {md_text(person.name)}]({self.link(f'people/{person.id}.md')}){{ .person-card__more }}", ""]
                 out += ["</div>", ""]
-            out += ["</div>", ""]
-        return "\n".join(out)
-
-    # --- quotes and sides ---------------------------------------------------------
-    def quote_block(self, quote_id: str) -> str:
-        quote = self.project.quotes[quote_id]
-        speaker = self.project.people[quote.speaker]
-        source = self.project.sources[quote.source]
-        ref = self.refs([Citation(source=quote.source, quote=quote.context)])
-        said = []
-        if quote.when:
-            said.append(f"when: “{md_text(quote.when)}”")
-        if quote.where:
-            said.append(f"where: “{md_text(quote.where)}”")
-        setting = f" ({'; '.join(said)})" if said else " (when and where: not stated)"
-        # Plain Markdown (no nested HTML blocks), so footnotes number in reading order.
-        return (f"> “{md_text(quote.text)}”{ref}\n{{ .said__quote }}\n\n"
-                f"[{md_text(speaker.name)}]({self.person_href(speaker)}), as quoted in "
-                f"{md_text(source.label)}{setting}.{ref}\n{{ .said__caption }}")
-
-    def sides(self) -> str:
-        out = []
-        for question in self.project.questions.values():
-            out += [f"## {md_text(question.question)} {{ #{question.id} }}", "", '<div class="sides" markdown>', ""]
-            for position in question.positions:
-                side = self.project.sides[position.side]
-                out += [f'<section class="side side--{position.side}" markdown>', "",
-                        f"### {md_text(side.label)} {{ #{question.id}-{position.side} }}", ""]
-                if position.text:
-                    out += [self.sentence_list(position.text), ""]
-                out += [self.quote_block(q) + "\n" for q in position.quotes]
-                out += ["</section>", ""]
             out += ["</div>", ""]
         return "\n".join(out)
 

@@ -1,0 +1,35 @@
+"""The claims table: one row per claim, each cell cited; full quotations collapsed below it.
+
+Columns and their headings live in templates/claims_table.html. On a phone
+the table stacks, one claim after another, each cell under its heading
+(site.css), so the page never scrolls sideways.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from macros.pages.details import render_detail
+from macros.pages.templates import render, safe
+
+if TYPE_CHECKING:
+    from macros.pages.render import Renderer
+
+CELLS = ("claim", "who", "response", "evidence", "caveats")
+
+
+def claims_table(r: Renderer) -> str:
+    rows = []
+    for claim in r.project.claims.values():
+        cells = {name: safe(r.paragraph(getattr(claim, name))) for name in CELLS}
+        rows.append({"id": claim.id, "by": r.project.sides[claim.by].label, **cells})
+    return render("claims_table.html", rows=rows)
+
+
+def claims_details(r: Renderer) -> str:
+    """Each claim's collapsed detail, in table order, under a heading naming the claim."""
+    out = []
+    for claim in r.project.claims.values():
+        out += [render_detail(r, detail) for detail in claim.details]
+    return "\n".join(out)
+

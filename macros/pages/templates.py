@@ -1,0 +1,35 @@
+"""Rendering a block's Jinja template, where its reader-facing words live.
+
+Templates are under macros/templates/, autoescaped: any text that reaches a
+template as a plain string is escaped; Markdown the renderer has already made
+safe (cited sentences, links) is passed in as `Markup`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def render(name: str, **context: Any) -> str:
+    """The template's output, as Markdown (with HTML) for the page."""
+    return _ENV.get_template(name).render(**context)
+
+
+def safe(markdown: str) -> Markup:
+    """Markdown that the renderer built from escaped text: not to be escaped again."""
+    return Markup(markdown)
