@@ -80,7 +80,8 @@ def on_post_page_macros(env) -> None:
         at = heading.end() if heading else 0
         body = body[:at] + "\n\n" + box + "\n\n" + body[at:]
     if footnotes.order:
-        body = body.rstrip() + "\n\n" + footnotes.definitions(project.sources) + "\n"
+        body = body.rstrip() + "\n\n" + footnotes.definitions(project.sources, project.seeds) + "\n"
+    STATE.page_problems.extend((env.page.file.src_uri, problem) for problem in footnotes.problems)
     env.markdown = body
     title = env.page.title or env.page.file.src_uri
     for located in footnotes.order:

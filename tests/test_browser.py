@@ -281,7 +281,7 @@ def test_a_footnote_leads_to_its_passage_highlighted_and_in_view(desktop):
     page.wait_for_url(re.compile(re.escape("#" + note_id) + "$"))
     page.keyboard.press("Escape")
     note = page.locator(f"li[id='{note_id}']")
-    quote = note.locator("q.cited-quote").inner_text()
+    quote = note.locator("mark.cited-quote").inner_text()
     link = note.locator("a.cite-link")
     href = urljoin(page.url, link.get_attribute("href"))
     assert "/sources/" in urlsplit(href).path and urlsplit(href).fragment.startswith("q-"), href
@@ -319,7 +319,7 @@ def test_a_footnote_tooltip_opens_on_hover_and_on_keyboard_focus_and_escape_clos
     page.wait_for_load_state("load")
     ref = first_footnote_ref(page)
     note_id = ref.get_attribute("href").split("#", 1)[1]
-    quote = normalized(page.locator(f"li[id='{note_id}'] q.cited-quote").inner_text())
+    quote = normalized(page.locator(f"li[id='{note_id}'] mark.cited-quote").inner_text())
 
     ref.hover()
     tooltip = active_tooltip(page)
@@ -337,7 +337,7 @@ def test_a_footnote_tooltip_opens_on_hover_and_on_keyboard_focus_and_escape_clos
         pytest.fail("Tab never reached a footnote reference")
     focused_note = page.evaluate("() => document.activeElement.getAttribute('href').split('#')[1]")
     tooltip.wait_for(state="visible", timeout=8000)
-    focused_quote = normalized(page.locator(f"li[id='{focused_note}'] q.cited-quote").inner_text())
+    focused_quote = normalized(page.locator(f"li[id='{focused_note}'] mark.cited-quote").inner_text())
     assert focused_quote in normalized(tooltip.inner_text())
     assert page.evaluate("() => document.activeElement.getAttribute('aria-describedby')") == focused_note
 

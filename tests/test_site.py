@@ -74,7 +74,7 @@ def test_every_footnote_links_to_a_highlighted_passage_that_contains_its_quote(s
     total = 0
     for url in page_urls(site):
         for note in footnotes_of(site, url):
-            quote = note.select_one("q.cited-quote").get_text()
+            quote = note.select_one("mark.cited-quote").get_text()
             link = note.select_one("a.cite-link")["href"]
             target = urljoin(f"http://site/{url}", link)
             path, anchor = urlparse(target).path.strip("/"), urlparse(target).fragment
@@ -88,14 +88,6 @@ def test_every_footnote_links_to_a_highlighted_passage_that_contains_its_quote(s
     assert total > 100
 
 
-def test_footnotes_show_outlet_headline_and_date_as_printed(site: BuiltSite):
-    notes = footnotes_of(site, "sanctions/")
-    texts = [n.get_text(" ", strip=True) for n in notes]
-    assert any("“US accuses El Salvador of negotiating truce with gang leaders”" in t and "December 9, 2021 12:35pm" in t
-               and "Outlet not stated" in t for t in texts)
-    assert any("Special To The Washington Post" in t and "September 5, 2020" in t for t in footnote_texts(site, ""))
-
-
 def footnote_texts(site: BuiltSite, url: str) -> list[str]:
     return [n.get_text(" ", strip=True) for n in footnotes_of(site, url)]
 
@@ -106,7 +98,7 @@ def test_one_footnote_per_passage_and_never_two_passages_in_one(site: BuiltSite)
         keys = [(n.select_one("a.cite-link")["href"]) for n in notes]
         assert len(keys) == len(set(keys)), f"{url}: one passage has two footnotes"
         for note in notes:
-            assert len(note.select("q.cited-quote")) == 1
+            assert len(note.select("mark.cited-quote")) == 1
 
 
 def test_footnotes_are_numbered_in_reading_order(site: BuiltSite):
@@ -134,19 +126,6 @@ def test_both_renderings_of_the_obvious_lie_tweet_are_shown(site: BuiltSite):
     text = article(site, "sanctions/").get_text(" ")
     assert "How can they put out such an obvious lie without anybody questioning it?" in text
     assert "How can they put such an obvious lie without anyone questioning them?" in text
-
-
-def test_the_readers_comment_is_attributed_as_such(site: BuiltSite):
-    archive = site.page("sources/still-negotiate/")
-    last = archive.select("p.seed-para")[-1]
-    assert "seed-para--comment" in last["class"]
-    assert "Reader’s comment, not written by the article’s author" in last.get_text()
-    for url in page_urls(site):
-        for note in footnotes_of(site, url):
-            if "#" in note.select_one("a.cite-link")["href"]:
-                quote = note.select_one("q.cited-quote").get_text()
-                if "You forgot to mention" in quote or "positive results\" may backfire" in quote:
-                    assert note.get_text().strip().startswith("A reader's comment")
 
 
 def test_archive_pages_show_the_article_whose_it_is_and_who_cites_it(site: BuiltSite):

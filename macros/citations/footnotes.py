@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from macros.citations.verify import Located
 from macros.model.schema import Source
-from macros.pages.text import md_text
+from macros.pages.templating import render_inline
+from macros.seeds.article import Seed
+from macros.seeds.sentences import sentence_span
 
 LABEL_PREFIX = "cite-"
 
@@ -51,9 +53,15 @@ class PageFootnotes:
     src_uri: str
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     order: list[Located] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
     def ref(self, located: Located) -> str:
         """The footnote reference for a passage, allocating a label once."""
+        if located.in_comment:
+            self.problems.append(
+                f"cites a reader's comment under '{located.source_id}' (\"{located.quote}\"); a reader's comment is "
+                "never evidence on an explainer page (it stays on the article's archive page, labelled): "
+                "cite the article's own text, or remove the sentence")
         label = self.labels.get(located.key)
         if label is None:
             label = f"{LABEL_PREFIX}{len(self.order) + 1}"
@@ -64,11 +72,12 @@ class PageFootnotes:
     def label_of(self, located: Located) -> str:
         return self.labels[located.key]
 
-    def definitions(self, sources: dict[str, Source]) -> str:
+    def definitions(self, sources: dict[str, Source], seeds: dict[str, Seed]) -> str:
         """The Markdown footnote definitions, in order of first use."""
         lines = []
         for located in self.order:
-            lines.append(f"[^{self.labels[located.key]}]: {render_footnote(located, sources[located.source_id], self.src_uri)}")
+            note = render_footnote(located, sources[located.source_id], seeds[located.source_id], self.src_uri)
+            lines.append(f"[^{self.labels[located.key]}]: {note}")
         return "\n\n".join(lines)
 
 
@@ -80,16 +89,12 @@ def relative_md(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-def render_footnote(located: Located, source: Source, page_src_uri: str) -> str:
-    """Outlet, headline and date as printed, the quoted passage, and a link to it."""
-    outlet = md_text(source.outlet) if source.outlet else "Outlet not stated"
-    headline = f"“{md_text(source.headline)}”" if source.headline else "headline not stated"
-    date = md_text(source.date) if source.date else "date not stated"
-    who = "A reader's comment under " if located.in_comment else ""
+def render_footnote(located: Located, source: Source, seed: Seed, page_src_uri: str) -> str:
+    """The source's tag, genre and headline, then the seed's whole sentence with the quoted words marked."""
+    start, end = sentence_span(seed, located.start, located.end)
     link = f"{relative_md(page_src_uri, archive_path(source.id))}#{located.anchor}"
-    return (f"{who}{outlet}, {headline}, {date}. "
-            f"<q class=\"cited-quote\">{md_text(located.quote.strip())}</q> "
-            f"[See the passage in the article]({link}){{ .cite-link }}")
+    return render_inline("footnote.html", source=source, link=link, before=seed.text[start:located.start],
+                         quoted=seed.text[located.start:located.end], after=seed.text[located.end:end])
 
 
 _REF = re.compile(r'(<a class="footnote-ref" href="#fn:)([^"]+)(">)(\d+)(</a>)')

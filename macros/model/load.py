@@ -21,8 +21,9 @@ import jinja2
 from pydantic import BaseModel, ValidationError
 
 from macros.citations.page_syntax import EXAMPLE, parse_page
+from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, Located, verify_citation
-from macros.model.schema import DATA_FILES, Citation, Entry, Sentence, Source
+from macros.model.schema import DATA_FILES, Citation, Entry, Source
 from macros.model.yamlfile import YamlDocument, read_yaml
 from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
 from macros.problems.from_pydantic import Examples, close_matches, format_loc, shown, validation_problems
@@ -278,6 +279,13 @@ class _ProjectLoader:
                     message=f"'{value}' is not printed in the seed", line=self.line_of("sources", source, (name,)),
                     field=name, hint="metadata is copied exactly as the article prints it, or null (shown as 'not stated')",
                     **where))
+        unprinted = seed.unprinted_words(source.tag) if source.tag else []
+        if unprinted:
+            self.problems.add(Problem(
+                message=f"the tag '{source.tag}' uses words the seed does not print: {', '.join(unprinted)}",
+                line=self.line_of("sources", source, ("tag",)), field="tag",
+                hint="a tag is made of what the article prints about itself (outlet, byline, date), "
+                     "e.g. tag: \"VICE News\"; use null when it prints none", **where))
         if source.comments_begin:
             match = seed.find(source.comments_begin)
             if match:
@@ -339,14 +347,12 @@ class _ProjectLoader:
                 for loc, citation, holder in _walk_citations(entry, ()):
                     must = {name: getattr(holder, name) for name in holder.verbatim_in_citations}
                     located = self.verify(kind, entry, loc + ("quote",), citation.source, citation.quote, must)
-                    if located and located.in_comment and isinstance(holder, Sentence) \
-                            and "comment" not in holder.text.lower():
+                    if located and located.in_comment != citation.readers_comment:
                         self.problems.add(Problem(
-                            _file_of(kind), "this sentence cites a reader's comment but does not say so",
+                            _file_of(kind), readers_comment_mismatch(located),
                             line=self.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
-                            field=format_loc(loc[:-2] + ("text",)), details=(("text", holder.text),),
-                            hint=("a reader's comment is not the article's reporting; attribute it, e.g. "
-                                  "\"A reader's comment on the article says ...\"")))
+                            field=format_loc(loc + ("readers_comment",)), details=(("quote", citation.quote),),
+                            hint=READERS_COMMENT_HINT))
         for quote in self.project.quotes.values():
             if quote.source in self.project.seeds:
                 must = {"text": quote.text}
@@ -425,6 +431,8 @@ class _ProjectLoader:
             if isinstance(result, CitationFailure):
                 self.problems.add(Problem(rel, result.message, details=result.details, hint=result.hint, **where))
             else:
+                if result.in_comment:
+                    self.problems.add(Problem(rel, readers_comment_mismatch(result), hint=READERS_COMMENT_HINT, **where))
                 self.project.located[result.key] = result
                 located.append(result)
         return located

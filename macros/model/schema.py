@@ -53,6 +53,10 @@ class Citation(Entry):
 
     source: Slug = Field(description="The id of the source in data/sources.yml.")
     quote: str = Field(description="A passage copied exactly from that seed (only typography may differ).")
+    readers_comment: bool = Field(False, description=(
+        "True when the passage is a reader's comment under the article (after the source's `comments_begin`), "
+        "not the article's own text. A reader's comment is never evidence: the build refuses to show such a "
+        "citation on an explainer page; the comment stays on the article's archive page, labelled."))
 
 
 Cite = Annotated[list[Citation], Field(min_length=1, description="One or more citations; every one is checked against its seed.")]
@@ -66,6 +70,9 @@ class Sentence(Entry):
 
 
 Prose = Annotated[list[Sentence], Field(description="A list of sentences, each with its citations.")]
+
+
+Genre = Literal["news report", "unsigned commentary"]
 
 
 class Source(Entry):
@@ -86,6 +93,20 @@ class Source(Entry):
         "The first words, as printed, of the paragraph where readers' comments begin; "
         "that paragraph and all after it are readers' comments, not the author's."))
     label: Text = Field(description="How the site names this source in short, e.g. 'VICE News report'.")
+    tag: Text | None = Field(None, description=(
+        "The short name readers see first in every footnote citing this source, made only of words the seed "
+        "prints (outlet, byline, date), e.g. 'VICE News' or 'Sheridan and Brigida'; null when the seed prints "
+        "none of these, and the genre and headline then name it."))
+    genre: Genre = Field(description=(
+        "What kind of piece the text shows it is: 'news report' (reports what others said and did, attributed) "
+        "or 'unsigned commentary' (argues in its own voice, no author printed). Shown in every footnote."))
+    genre_shown_by: Prose = Field(default_factory=list, description=(
+        "Sentences, each cited, on what in the text shows its genre; shown on the source's card."))
+    rests_on: Prose = Field(default_factory=list, description=(
+        "Sentences, each cited, on what the piece says its reporting rests on (another outlet's reporting, "
+        "an official statement); shown on the source's card."))
+    shares_reporters: Prose = Field(default_factory=list, description=(
+        "Sentences, each cited, naming a reporter whose byline this piece shares with another source."))
 
     verbatim_in_seed: ClassVar[tuple[str, ...]] = (
         "headline", "subheadline", "outlet", "byline", "date", "updated", "section", "comments_begin")

@@ -52,6 +52,11 @@ class Seed:
     def contains(self, text: str) -> bool:
         return normalized_text(text) in self.normalized.text
 
+    def unprinted_words(self, text: str) -> list[str]:
+        """The words of text (letters and digits) that the seed never prints, ignoring case."""
+        printed = set(re.findall(r"\w+", normalized_text(self.text).lower()))
+        return [w for w in re.findall(r"\w+", normalized_text(text)) if w.lower() not in printed]
+
 
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,86 @@
+"""The sentence of a seed around a cited passage.
+
+A footnote shows the whole sentence (or sentences) the quoted words stand in,
+so that the speaker and the hedge ("the department alleged") are in view
+even when the quote is a clause. Only the quoted words are verified; the
+sentence around them is shown, not claimed.
+
+Sentences are found with a plain rule, tuned to news copy: a sentence ends at
+. ? or ! (with any closing quotation mark) followed by a space and a capital
+letter, a digit or an opening quotation mark, unless the word before the
+period is an abbreviation ("U.S.", "Sept.") or the break falls inside a
+quotation. A sentence that is nothing but a quotation takes the sentence
+before it too, which names who said it ("The president, however, tweeted on
+the issue.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.seeds.article import Seed
+
+ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "gen", "no", "jan", "feb", "mar", "apr", "aug",
+                           "sept", "sep", "oct", "nov", "dec", "vs"})
+_END = re.compile(r"[.?!][\"”’)]*(?=\s+[\"“‘A-Z0-9])")
+_INITIALS = re.compile(r"(?:\b[A-Z]\.)+$")
+_LEAD = re.compile(r"[\s•·*-]+")
+OPENING, CLOSING = "“", "”"
+
+
+def _boundaries(text: str, start: int, end: int) -> list[int]:
+    """Offsets in text[start:end] where a new sentence begins."""
+    out: list[int] = []
+    depth = 0
+    straight_open = False
+    pos = start
+    for match in _END.finditer(text, start, end):
+        for ch in text[pos:match.start() + 1]:
+            if ch == OPENING:
+                depth += 1
+            elif ch == CLOSING:
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                straight_open = not straight_open
+        closers = text[match.start() + 1:match.end()]
+        depth = max(0, depth - closers.count(CLOSING))
+        if '"' in closers:
+            straight_open = not straight_open
+        pos = match.end()
+        if depth or straight_open:
+            continue
+        if text[match.start()] == ".":
+            word = re.search(r"(\S+)$", text[start:match.start() + 1])
+            token = word.group(1) if word else ""
+            if _INITIALS.search(token) or token.rstrip(".").lower().lstrip("(\"“") in ABBREVIATIONS:
+                continue
+        nxt = match.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        out.append(nxt)
+    return out
+
+
+def _is_bare_quotation(sentence: str) -> bool:
+    s = sentence.strip()
+    return s[:1] in ('"', OPENING) and s.rstrip(".?!")[-1:] in ('"', CLOSING)
+
+
+def sentence_span(seed: Seed, start: int, end: int) -> tuple[int, int]:
+    """The span of the whole sentence(s) of the seed holding text[start:end]."""
+    paragraph = seed.paragraph_of(start)
+    text = seed.text
+    starts = [paragraph.start] + _boundaries(text, paragraph.start, paragraph.end)
+    first = max((s for s in starts if s <= start), default=paragraph.start)
+    after = [s for s in starts if s >= end]
+    last = after[0] if after else paragraph.end
+    if _is_bare_quotation(text[first:last]):
+        earlier = [s for s in starts if s < first]
+        if earlier:
+            first = earlier[-1]
+    lead = _LEAD.match(text, first)
+    if lead and lead.end() <= start:
+        first = lead.end()
+    while last > end and text[last - 1].isspace():
+        last -= 1
+    return first, last

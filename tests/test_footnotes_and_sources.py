@@ -1,0 +1,118 @@
+"""Footnotes and sources as a reader sees them: each footnote names its source
+by tag and genre, shows the seed's whole sentence with the quoted words
+marked, and no explainer page cites a reader's comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import yaml
+from conftest import ROOT, BuiltSite
+from test_site import SOURCE_IDS, footnotes_of, is_explainer, page_urls
+
+from macros.seeds.article import Seed
+from macros.seeds.matching import normalized_text
+from macros.seeds.sentences import sentence_span
+
+SOURCES = {s["id"]: s for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]}
+
+
+def _seed(source_id: str) -> Seed:
+    return Seed.read(source_id, ROOT / "seeds" / SOURCES[source_id]["file"])
+
+
+def _archive_target(site: BuiltSite, url: str, note):
+    link = note.select_one("a.cite-link")["href"]
+    target = urlparse(urljoin(f"http://site/{url}", link))
+    source_id = target.path.strip("/").split("/")[-1]
+    return source_id, site.page(target.path.strip("/") + "/").find(id=target.fragment)
+
+
+def test_a_clause_is_shown_in_its_whole_sentence_with_speaker_and_hedge():
+    seed = _seed("us-accuses-secret-deal")
+    quote = "Bukele’s government “provided financial incentives to Salvadoran gangs MS-13 and 18th Street” in 2020"
+    match = seed.find(quote)
+    assert match is not None
+    start, end = sentence_span(seed, match.start, match.end)
+    sentence = seed.text[start:end]
+    assert sentence.startswith("As part of the negotiations, the department alleged, Bukele’s government")
+    assert sentence.endswith("remained low.")
+    # A sentence that is only a quotation takes the sentence naming its speaker.
+    seed = _seed("us-accuses-truce")
+    match = seed.find("How can they put such an obvious lie without anyone questioning them?")
+    start, end = sentence_span(seed, match.start, match.end)
+    assert seed.text[start:end].startswith("The president, however, tweeted on the issue.")
+    # "U.S." does not end a sentence.
+    seed = _seed("us-accuses-truce")
+    match = seed.find("revealed the negotiations that decreased the murder rate")
+    start, _ = sentence_span(seed, match.start, match.end)
+    assert seed.text[start:].startswith("The U.S. Treasury said their investigation")
+
+
+def test_every_footnote_shows_a_whole_seed_sentence_with_the_quoted_words_marked(site: BuiltSite):
+    seeds = {sid: _seed(sid) for sid in SOURCE_IDS}
+    checked = 0
+    for url in page_urls(site):
+        for note in footnotes_of(site, url):
+            source_id, _ = _archive_target(site, url, note)
+            sentence = note.select_one("q.cited-sentence")
+            marks = sentence.select("mark.cited-quote")
+            assert len(marks) == 1, f"{url}: {note.get_text()!r}"
+            shown = normalized_text(sentence.get_text())
+            text = seeds[source_id].text
+            assert shown in normalized_text(text), f"{url}: footnote sentence not in {source_id}: {shown!r}"
+            assert normalized_text(marks[0].get_text()) in shown
+            # The sentence starts where a sentence of the seed starts.
+            at = text.find(sentence.get_text().strip()[:40])
+            before = text[:at].rstrip(" \t\u00a0•")
+            assert at == -1 or not before or before[-1] in "\n.?!”\"’:", f"{url}: {sentence.get_text()[:60]!r}"
+            checked += 1
+    assert checked > 100
+
+
+def test_footnotes_lead_with_the_source_tag_genre_and_headline_never_not_stated(site: BuiltSite):
+    for url in page_urls(site):
+        for note in footnotes_of(site, url):
+            source_id, _ = _archive_target(site, url, note)
+            source = SOURCES[source_id]
+            text = note.get_text(" ", strip=True)
+            assert "not stated" not in text.lower(), url
+            lead = note.select_one(".cite-source").get_text(strip=True)
+            if source["tag"]:
+                assert lead == source["tag"]
+                assert note.select_one(".cite-genre").get_text(strip=True) == f"({source['genre']})"
+            else:
+                assert lead.lower() == source["genre"]
+            assert f"“{source['headline']}”" in text
+
+
+def test_the_commentary_is_called_unsigned_commentary_wherever_it_is_cited(site: BuiltSite):
+    cited = 0
+    for url in page_urls(site):
+        for note in footnotes_of(site, url):
+            if _archive_target(site, url, note)[0] == "still-negotiate":
+                assert note.get_text().strip().startswith("Unsigned commentary: “Politicians like Bukele")
+                cited += 1
+    assert cited
+
+
+def test_no_explainer_page_cites_the_readers_comment(site: BuiltSite):
+    archive = site.page("sources/still-negotiate/")
+    comment = archive.select("p.seed-para--comment")
+    assert comment and "Reader’s comment, not written by the article’s author" in comment[-1].get_text()
+    for url in page_urls(site):
+        if not is_explainer(site, url) and not url.startswith("sources/"):
+            continue
+        for note in footnotes_of(site, url):
+            _, target = _archive_target(site, url, note)
+            assert target.find_parent("p", class_="seed-para--comment") is None, f"{url} cites the reader's comment"
+
+
+def test_every_source_has_a_tag_made_only_of_printed_words(site: BuiltSite):
+    for source_id, source in SOURCES.items():
+        assert source["genre"] in ("news report", "unsigned commentary")
+        if source["tag"]:
+            text = normalized_text(Path(ROOT / "seeds" / source["file"]).read_text(encoding="utf-8"))
+            for word in source["tag"].replace(",", " ").split():
+                assert normalized_text(word.rstrip(".")) in text, (source_id, word)
