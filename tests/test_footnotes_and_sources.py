@@ -116,3 +116,20 @@ def test_every_source_has_a_tag_made_only_of_printed_words(site: BuiltSite):
             text = normalized_text(Path(ROOT / "seeds" / source["file"]).read_text(encoding="utf-8"))
             for word in source["tag"].replace(",", " ").split():
                 assert normalized_text(word.rstrip(".")) in text, (source_id, word)
+
+
+def test_the_sources_page_is_source_cards_each_statement_cited(site: BuiltSite):
+    from macros.checks.uncited import uncited_sentences
+
+    page = site.page("sources/")
+    cards = page.select("article section.source-card")
+    assert [c.select_one("h2")["id"] for c in cards] == SOURCE_IDS
+    assert uncited_sentences(str(page.select_one("article"))) == []
+    by_id = {c.select_one("h2")["id"]: c for c in cards}
+    for source_id, card in by_id.items():
+        genre = card.select_one(".source-card__genre").get_text(" ", strip=True)
+        assert genre.lower().startswith(SOURCES[source_id]["genre"])
+        assert "not stated" not in card.get_text().lower()
+    assert by_id["still-negotiate"].select_one("table") is None  # it prints no outlet, byline or date
+    assert "Brigida" in by_id["us-accuses-secret-deal"].get_text()
+    assert "could not independently verify" in by_id["vice-secret-talks"].get_text()

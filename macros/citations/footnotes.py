@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from macros.citations.verify import Located
 from macros.model.schema import Source
-from macros.pages.templating import render_inline
+from macros.pages.templates import render_inline
 from macros.seeds.article import Seed
 from macros.seeds.sentences import sentence_span
 

@@ -21,7 +21,7 @@ PAGE_MACROS: dict[str, str | None] = {
     "glossary": None,
     "differences": None,
     "key_facts": None,
-    "sources_list": None,
+    "source_cards": None,
     "archive_page": "sources",
 }
 # Blocks rendered by their own module under macros/pages/: macro name -> module.
@@ -30,6 +30,7 @@ BLOCK_MODULES: dict[str, str] = {
     "quote_block": "macros.pages.quotes",
     "claims_table": "macros.pages.claims",
     "claims_details": "macros.pages.claims",
+    "source_cards": "macros.pages.source_cards",
 }
 # Provided by mkdocs-macros itself.
 BUILTIN_MACROS = frozenset({"context", "macros_info", "now", "fix_url"})

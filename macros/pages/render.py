@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from macros.citations.footnotes import PageFootnotes, archive_path, relative_md
+from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
 from macros.model.schema import Citation, Event, Person, Sentence
 from macros.pages.quotes import quote_block
@@ -175,15 +175,6 @@ class Renderer:
                  f'<span class="key-fact__label">{md_text(f.label)}</span>{self.refs(f.cite)}'
                  for f in self.project.facts.values()]
         return '<div class="key-facts" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
-
-    # --- sources ------------------------------------------------------------------
-    def sources_list(self) -> str:
-        rows = ["| Article | Outlet | Byline | Date |", "| --- | --- | --- | --- |"]
-        for source in self.project.sources.values():
-            title = md_text(source.headline or source.label)
-            cells = [md_text(v) if v else "not stated" for v in (source.outlet, source.byline, source.date)]
-            rows.append(f"| [{title}]({self.link(archive_path(source.id))}) | " + " | ".join(cells) + " |")
-        return "\n".join(rows)
 
     def homicide_chart(self) -> str:
         from macros.pages.chart import homicide_chart
