@@ -1,9 +1,20 @@
-"""How long the check and the strict build take, on the real data and on 10x and 100x of it.
+"""How long the check and the strict build take, against a plain Material build and at 10x and 100x.
 
-    .venv/bin/python bench/bench.py              # real, 10x and 100x
-    .venv/bin/python bench/bench.py --scales 1 10 --keep
+    .venv/bin/python bench/bench.py              # ratio, then real, 10x and 100x
+    .venv/bin/python bench/bench.py --scales 1 10 --keep --runs 3
+    .venv/bin/python bench/bench.py --project ../other-checkout --scales 1   # measure another checkout
 
-For each scale it prints the strict build's time, the check command's time
+First the ratio of the strict build to a plain Material build of the same
+rendered pages. The plain copy is made by one strict build with an extra hook
+that runs after every plugin and writes down the Markdown each page has at
+that point (front matter kept); the plain project is those Markdown files and
+the static files of docs/, with the same mkdocs.yml (INHERIT) less every
+plugin but search and less the hooks: same theme, same Markdown extensions,
+same validation, no macros. The two builds are timed in turn, each as a fresh
+`mkdocs build --strict` as a contributor runs it, and the median of each is
+taken (--runs, at least 5 by default).
+
+Then, for each scale, it prints the strict build's time, the check command's time
 (`python -m macros.check`, a fresh interpreter, as a contributor runs it),
 the time of `load_project` alone (reading, validating and verifying every
 citation: the citation work), and that work's share of the build.
@@ -14,6 +25,8 @@ stands in it, and gets its own file and sha256) and N copies of every data
 entry, each id given the suffix "-x<k>" and every reference and citation in
 copy k pointing at copy k's ids and seeds. The hand-written pages are the
 real ones. Nothing under the real project is changed.
+
+The last line is `SCALE <largest scale> BUILD_S <seconds> CHECK_S <seconds>`.
 """
 
 from __future__ import annotations
@@ -33,6 +46,8 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+if "--project" in sys.argv[:-1]:  # measure another checkout with its own code
+    ROOT = Path(sys.argv[sys.argv.index("--project") + 1]).resolve()
 sys.path.insert(0, str(ROOT))
 
 from macros.model.load import load_project  # noqa: E402
@@ -98,8 +113,8 @@ def generate(scale: int, dest: Path) -> Path:
     return dest
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+def timed(command: list[str], cwd: Path, **extra_env: str) -> tuple[float, subprocess.CompletedProcess[str]]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra_env)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
     return time.perf_counter() - started, result
@@ -125,13 +140,93 @@ def measure(project: Path, repeat: int) -> dict[str, float]:
             "entries": sum(len(v) for k, v in project_model.entries.items() if k != "sources")}
 
 
+CAPTURE_HOOK = """
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+
+OUT = Path(os.environ["BENCH_CAPTURE_DIR"])
+
+
+@event_priority(-100)  # after every plugin and hook
+def on_page_markdown(markdown, page, config, files):
+    dest = OUT / page.file.src_uri
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    meta = yaml.safe_dump(dict(page.meta), allow_unicode=True) if page.meta else ""
+    dest.write_text(("---\\n" + meta + "---\\n\\n" if meta else "") + markdown, encoding="utf-8")
+    return markdown
+"""
+
+
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml for its hooks list whatever tags (!ENV, !!python/name) it holds."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def plain_copy(project: Path, dest: Path) -> Path:
+    """A plain Material project of the project's rendered pages; returns its mkdocs.yml."""
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
+    docs = project / config.get("docs_dir", "docs")
+    rendered = dest / "docs"
+    shutil.copytree(docs, rendered, ignore=shutil.ignore_patterns("*.md", "__pycache__"))
+    hook = dest / "capture_hook.py"
+    hook.write_text(CAPTURE_HOOK, encoding="utf-8")
+    capture_config = project / ".bench-capture.yml"
+    hooks = [str(project / h) for h in config.get("hooks") or []] + [str(hook)]
+    capture_config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "hooks": hooks}), encoding="utf-8")
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-site-") as site:
+            _, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(capture_config),
+                               "-d", site], project, BENCH_CAPTURE_DIR=str(rendered))
+    finally:
+        capture_config.unlink()
+    if result.returncode:
+        raise SystemExit(f"the build of {project} failed:\n{result.stdout}{result.stderr}")
+    plain = dest / "mkdocs.yml"
+    plain.write_text(yaml.safe_dump({"INHERIT": str(project / "mkdocs.yml"), "docs_dir": "docs",
+                                     "plugins": ["search"], "hooks": []}), encoding="utf-8")
+    return plain
+
+
+def ratio(project: Path, runs: int) -> tuple[float, float]:
+    """Median seconds of the strict build and of the plain build, timed in turn."""
+    with tempfile.TemporaryDirectory(prefix="bench-plain-") as folder:
+        plain = plain_copy(project, Path(folder))
+        pages = len(list((Path(folder) / "docs").rglob("*.md")))
+        strict_times, plain_times = [], []
+        for run in range(runs + 1):  # the first pair warms the caches and is not counted
+            for config, times in ((project / "mkdocs.yml", strict_times), (plain, plain_times)):
+                with tempfile.TemporaryDirectory(prefix="bench-site-") as site:
+                    seconds, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                                             "-f", str(config), "-d", site], config.parent)
+                if result.returncode:
+                    raise SystemExit(f"the build of {config} failed:\n{result.stdout}{result.stderr}")
+                if run:
+                    times.append(seconds)
+    strict_s, plain_s = statistics.median(strict_times), statistics.median(plain_times)
+    print(f"plain Material build of the same {pages} rendered pages: strict {strict_s:.2f} s, plain {plain_s:.2f} s "
+          f"(medians of {runs} alternating runs; strict runs {' '.join(f'{t:.2f}' for t in strict_times)}, "
+          f"plain runs {' '.join(f'{t:.2f}' for t in plain_times)})")
+    print(f"RATIO {strict_s / plain_s:.2f}", flush=True)
+    return strict_s, plain_s
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100], help="1 is the real project")
     parser.add_argument("--repeat", type=int, default=1, help="runs per scale; the median is printed")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects under bench/out/")
+    parser.add_argument("--runs", type=int, default=5, help="alternating runs of each build for the ratio (0: skip it)")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the project to measure (default: this checkout)")
     args = parser.parse_args(argv)
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}; project {ROOT}")
+    if args.runs:
+        ratio(ROOT, args.runs)
+    results: dict[int, dict[str, float]] = {}
     print(f"{'data':>6} {'sources':>8} {'entries':>8} {'passages':>9} {'build s':>8} {'check s':>8} "
           f"{'load_project s':>15} {'share of build':>15}")
     for scale in args.scales:
@@ -150,10 +245,18 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 if not args.keep:
                     shutil.rmtree(base)
+        results[scale] = figures
         label = "real" if scale == 1 else f"{scale}x"
         print(f"{label:>6} {figures['sources']:>8} {figures['entries']:>8} {figures['passages']:>9} "
               f"{figures['build']:>8.2f} {figures['check']:>8.2f} {figures['load']:>15.3f} "
               f"{figures['load'] / figures['build']:>14.1%}", flush=True)
+    scales = sorted(results)
+    for small, large in zip(scales, scales[1:]):
+        grow = large / small
+        print(f"{small}x -> {large}x ({grow:g} times the data): build {results[large]['build'] / results[small]['build']:.1f} "
+              f"times, check {results[large]['check'] / results[small]['check']:.1f} times")
+    top = scales[-1]
+    print(f"SCALE {top} BUILD_S {results[top]['build']:.2f} CHECK_S {results[top]['check']:.2f}")
     return 0
 
 
