@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import os
 import shutil
 import statistics
@@ -251,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{figures['build']:>8.2f} {figures['check']:>8.2f} {figures['load']:>15.3f} "
               f"{figures['load'] / figures['build']:>14.1%}", flush=True)
     scales = sorted(results)
-    for small, large in zip(scales, scales[1:]):
+    for small, large in itertools.pairwise(scales):
         grow = large / small
         print(f"{small}x -> {large}x ({grow:g} times the data): build {results[large]['build'] / results[small]['build']:.1f} "
               f"times, check {results[large]['check'] / results[small]['check']:.1f} times")

@@ -49,17 +49,11 @@ def broken_links(site: Path) -> list[str]:
     problems: list[str] = []
     for where, text in texts.items():
         folder = posixpath.dirname(where)
-        for link in _LINK.finditer(text):
-            href = link.group(1) or link.group(2) or ""
-            if "&" in href:
-                href = html.unescape(href)
-            if not href or _SCHEME.match(href):
-                continue  # another host or scheme: the no-external-request test covers these
+        for href in _internal_hrefs(text):
             path, _, fragment = href.partition("#")
             path = path.partition("?")[0]
             if path:
-                resolved = path if path.startswith("/") else posixpath.normpath(posixpath.join("/", folder, path))
-                dest = target_of(resolved)
+                dest = target_of(path if path.startswith("/") else posixpath.normpath(posixpath.join("/", folder, path)))
             else:
                 dest = where
             if dest is None:
@@ -68,6 +62,19 @@ def broken_links(site: Path) -> list[str]:
             if fragment and dest.endswith(".html") and unquote(fragment) not in ids_of(dest):
                 problems.append(f"{where}: link {href!r} points to an anchor that does not exist")
     return problems
+
+
+def _internal_hrefs(text: str) -> list[str]:
+    """Every href and src in the page that stays on the site (another host or scheme: the
+    no-external-request test covers those)."""
+    hrefs = []
+    for link in _LINK.finditer(text):
+        href = link.group(1) or link.group(2) or ""
+        if "&" in href:
+            href = html.unescape(href)
+        if href and not _SCHEME.match(href):
+            hrefs.append(href)
+    return hrefs
 
 
 def _without_code(text: str) -> str:
