@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from lxml import html as lxml_html
-from lxml.etree import _Element
+from lxml import html as lxml_html  # type: ignore[import-untyped]
+from lxml.etree import _Element  # type: ignore[import-untyped]
 
 from macros.checks.sentences import MARKER, split_sentences
 

@@ -8,6 +8,7 @@ must match exactly.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -35,50 +36,77 @@ _WORD_START = re.compile(r"(?<!\S)(?=\S)")
 
 @dataclass(frozen=True)
 class Normalized:
-    """Text in matching form, with the offset of each character in the original."""
+    """Text in matching form, and where each of its characters stands in the original.
+
+    The map is kept as breakpoints: from points[k] on (up to the next point), the
+    character at normalized index n stands at n + shifts[k] in the original.
+    """
 
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = index in the original of text[i]
+    points: tuple[int, ...]
+    shifts: tuple[int, ...]
     original: str
+
+    def offset(self, index: int) -> int:
+        """Index in the original of text[index]."""
+        return index + self.shifts[bisect.bisect_right(self.points, index) - 1]
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """offsets[i] = index in the original of text[i]."""
+        return tuple(self.offset(i) for i in range(len(self.text)))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for the normalized [start, end)."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offset(start), self.offset(end - 1) + 1
+
+
+_IGNORED = "[\\s\u200b\u200c\u200d\ufeff]"
+_LEADING = re.compile(_IGNORED + "*")
+# Where the folding changes length: a run of two or more spaces (or zero-width characters),
+# a zero-width character, an ellipsis. Everything else maps one character to one.
+_LENGTH_CHANGE = re.compile(_IGNORED + "{2,}|[\u200b\u200c\u200d\ufeff]|\u2026")
 
 
 def normalize(text: str) -> Normalized:
     """Fold typography; collapse whitespace runs to one space; strip the ends."""
-    out: list[str] = []
-    offsets: list[int] = []
-    pending_space = False
-    for i, ch in enumerate(text):
-        if ch in _ZERO_WIDTH:
+    folded = _fold(text)
+    shift = _LEADING.match(text).end()  # type: ignore[union-attr]  # matches the empty string too
+    points, shifts = [0], [shift]
+    for event in _LENGTH_CHANGE.finditer(text, shift):
+        start, end = event.span()
+        at = start - shift  # where the event's output starts in the folded text
+        if text[start] == "\u2026":  # "..." : all three stand at the ellipsis
+            points += [at + 1, at + 2]
+            shifts += [shift - 1, shift - 2]
+            shift -= 2
             continue
-        if ch in _SPACES or ch.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space:
-            out.append(" ")
-            offsets.append(i - 1)
-            pending_space = False
-        if ch == "\u2026":
-            out.extend("...")
-            offsets.extend((i, i, i))
-            continue
-        out.append(_CHAR_MAP.get(ch, ch))
-        offsets.append(i)
-    return Normalized("".join(out), tuple(offsets), text)
+        if any(ch.isspace() for ch in text[start:end]):
+            shift = end - 1 - at  # one space, standing at the run's last character
+        else:
+            shift = end - at  # nothing: the next character follows
+        points.append(at)
+        shifts.append(shift)
+    return Normalized(folded, tuple(points), tuple(shifts), text)
 
 
-_FOLD = str.maketrans({**_CHAR_MAP, **{ch: None for ch in _ZERO_WIDTH}, "\u2026": "..."})
-_WHITESPACE = re.compile(r"\s+")  # for str patterns, the characters str.isspace() accepts
+_FOLDED = {**_CHAR_MAP, **{ch: "" for ch in _ZERO_WIDTH}, "\u2026": "..."}
+# A regex finds the few characters to fold (str.translate looks up every character).
+_TO_FOLD = re.compile("[" + "".join(_FOLDED) + "]")
+# Whitespace to collapse: runs, and any single space character other than " " itself.
+# (For str patterns, \s is the characters str.isspace() accepts.)
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
+def _fold(text: str) -> str:
+    return _WHITESPACE.sub(" ", _TO_FOLD.sub(lambda m: _FOLDED[m.group()], text)).strip()
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def normalized_text(text: str) -> str:
     """`normalize(text).text`, without the offsets: what quotes are compared by (the same quote
     is compared many times: when located, when checked for the words it must hold, when keyed)."""
-    return _WHITESPACE.sub(" ", text.translate(_FOLD)).strip()
+    return _fold(text)
 
 
 def word_count(text: str) -> int:
