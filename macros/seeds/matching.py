@@ -81,10 +81,8 @@ def normalize(text: str) -> Normalized:
             shifts += [shift - 1, shift - 2]
             shift -= 2
             continue
-        if any(ch.isspace() for ch in text[start:end]):
-            shift = end - 1 - at  # one space, standing at the run's last character
-        else:
-            shift = end - at  # nothing: the next character follows
+        # One space, standing at the run's last character; or nothing, and the next character follows.
+        shift = end - 1 - at if any(ch.isspace() for ch in text[start:end]) else end - at
         points.append(at)
         shifts.append(shift)
     return Normalized(folded, tuple(points), tuple(shifts), text)
