@@ -137,17 +137,48 @@ class Title(Entry):
     verbatim_in_citations: ClassVar[tuple[str, ...]] = ("title",)
 
 
+class Detail(Entry):
+    """A collapsible block: closed, a reader sees only its summary line; open, its sentences and quotations."""
+
+    summary: Text = Field(description="The line shown on the closed block, e.g. 'The quotations in full'.")
+    text: Prose = Field(default_factory=list)
+    quotes: list[Slug] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml, each shown in full.")
+
+
+CellProse = Annotated[list[Sentence], Field(min_length=1, description="One or more cited sentences.")]
+
+
+class Infobox(Entry):
+    """The box at the top of a profile: one cited line per field, shown only when given."""
+
+    posts: CellProse = Field(description="The posts the person holds, as the seeds print them.")
+    agency: Prose = Field(default_factory=list, description="The agency the person heads or works for.")
+    sanctioned: Prose = Field(default_factory=list, description="Sanctioned by whom and when.")
+    allegation: Prose = Field(default_factory=list, description="The allegation against the person, in one line.")
+    response: Prose = Field(default_factory=list, description="The person's response, in one line.")
+
+
+class Section(Entry):
+    """One section of a profile, on one topic ('Who he is', 'What he is accused of', 'What he says')."""
+
+    heading: Text = Field(description="The section's heading.")
+    text: Prose = Field(default_factory=list)
+    quotes: list[Slug] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml, shown after the text.")
+    details: list[Detail] = Field(default_factory=list, description="Further detail, collapsed at the end of the section.")
+
+
 class Person(Entry):
     id: Slug
     name: Text = Field(description="The name shown in headings; one of the spellings under `names`.")
-    side: Slug = Field(description="The id of the person's side in data/sides.yml.")
+    side: Slug = Field(description="The id of the person's group in data/sides.yml, for the 'Everyone named' page.")
     profile: bool = Field(False, description="True when the person has a profile page under docs/people/.")
+    role: Sentence | None = Field(None, description=(
+        "What the person is, shown on the person's card, e.g. 'Former President' (cited)."))
     names: list[Name] = Field(min_length=1, description="Every spelling of the name the seeds use, each cited.")
     titles: list[Title] = Field(default_factory=list, description="Roles and titles as the seeds give them.")
-    summary: Prose = Field(default_factory=list)
-    reported: Prose = Field(default_factory=list, description="What the person is reported to have done.")
-    sanctions: Prose = Field(default_factory=list, description="Sanctions and accusations that name the person.")
-    responses: Prose = Field(default_factory=list, description="What the person is reported to have said or done in reply.")
+    summary: Prose = Field(default_factory=list, description="Who the person is, on the 'Everyone named' page.")
+    infobox: Infobox | None = Field(None, description="The box at the top of the person's profile.")
+    sections: list[Section] = Field(default_factory=list, description="The profile's sections, by topic, in order.")
 
 
 class Period(Entry):
@@ -181,16 +212,6 @@ class Quote(Entry):
     context: Text = Field(description=(
         "A passage of the seed that contains the quotation and the `when` and `where` words; it is the citation."))
 
-
-class Detail(Entry):
-    """A collapsible block: closed, a reader sees only its summary line; open, its sentences and quotations."""
-
-    summary: Text = Field(description="The line shown on the closed block, e.g. 'The quotations in full'.")
-    text: Prose = Field(default_factory=list)
-    quotes: list[Slug] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml, each shown in full.")
-
-
-CellProse = Annotated[list[Sentence], Field(min_length=1, description="One or more cited sentences.")]
 
 
 class Claim(Entry):

@@ -23,10 +23,10 @@ def collapsible(summary: str, body: str, kind: str = "quote") -> str:
     return render("details.md", kind=kind, summary=safe(attr(summary)), body=safe(inner))
 
 
-def render_detail(r: Renderer, detail: Detail, skip_quotes: frozenset[str] = frozenset()) -> str:
+def render_detail(r: Renderer, detail: Detail, kind: str = "quote") -> str:
     """A Detail entry: its sentences as a list, then its quotations in full."""
     parts = []
     if detail.text:
         parts.append(r.sentence_list(detail.text))
-    parts += [quote_block(r, qid) for qid in detail.quotes if qid not in skip_quotes]
-    return collapsible(detail.summary, "\n\n".join(parts))
+    parts += [quote_block(r, qid) for qid in detail.quotes]
+    return collapsible(detail.summary, "\n\n".join(parts), kind)

@@ -28,6 +28,7 @@ PAGE_MACROS: dict[str, str | None] = {
 # Each module has a function of that name taking the page's Renderer first.
 BLOCK_MODULES: dict[str, str] = {
     "quote_block": "macros.pages.quotes",
+    "profile": "macros.pages.profiles",
     "claims_table": "macros.pages.claims",
     "claims_details": "macros.pages.claims",
     "source_cards": "macros.pages.source_cards",

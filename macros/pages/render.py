@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
 from macros.model.schema import Citation, Event, Person, Sentence
-from macros.pages.quotes import quote_block
 from macros.pages.text import attr, format_date, md_text, sentence_case
 
 
@@ -52,43 +51,19 @@ class Renderer:
 
     def person_card(self, person_id: str) -> str:
         person = self.project.people[person_id]
-        side = self.project.sides[person.side]
-        role = person.titles[0] if person.titles else None
         lines = ['<div class="person-card" markdown>',
                  f"[{md_text(person.name)}]({self.person_href(person)}){{ .person-card__name }}", ""]
-        if role:
+        if person.role:
+            lines += [self.sentence(person.role), "{ .person-card__role }", ""]
+        elif person.titles:
+            role = person.titles[0]
             lines += [f"“{md_text(role.title)}”{self.refs(role.cite)}", "{ .person-card__role }", ""]
-        lines += [f'<p class="person-card__side" data-cite-exempt="label">Side: {attr(side.label)}</p>', "", "</div>"]
+        lines += ["</div>"]
         return "\n".join(lines)
 
     def people_cards(self, person_ids: list[str]) -> str:
         cards = "\n\n".join(self.person_card(pid) for pid in person_ids)
         return f'<div class="person-cards" markdown>\n\n{cards}\n\n</div>'
-
-    def profile(self, person_id: str) -> str:
-        person = self.project.people[person_id]
-        out = [self.person_card(person_id), ""]
-        if person.summary:
-            out += [self.paragraph(person.summary), ""]
-        out += ["## Names as the sources print them", "",
-                "\n".join(f"- “{md_text(n.name)}”{self.refs(n.cite)}" for n in person.names), ""]
-        if person.titles:
-            out += ["## Roles and titles as the sources give them", "",
-                    "\n".join(f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles), ""]
-        for heading, sentences in (("What the sources report", person.reported),
-                                   ("The sanctions", person.sanctions),
-                                   ("Responses", person.responses)):
-            if sentences:
-                out += [f"## {heading}", "", self.sentence_list(sentences), ""]
-        quotes = [q for q in self.project.quotes.values() if q.speaker == person.id]
-        if quotes:
-            out += ["## In their own words", ""] + [quote_block(self, q.id) + "\n" for q in quotes]
-        events = [e for e in self.project.events.values() if person.id in e.people]
-        if events:
-            out += ["## On the timeline", "",
-                    "\n".join(f"- [{format_date(e.date, e.date_note)}: {md_text(e.title)}]({self.link('truces.md', e.id)})"
-                              for e in sorted(events, key=lambda e: e.date)), ""]
-        return "\n".join(out)
 
     def directory(self) -> str:
         out = []
@@ -100,7 +75,9 @@ class Renderer:
             for person in members:
                 out += ['<div class="person-card person-card--full" markdown>', "",
                         f"### {md_text(person.name)} {{ #{person.id} }}", ""]
-                if person.titles:
+                if person.role:
+                    out += [self.sentence(person.role), ""]
+                elif person.titles:
                     out += ["\n".join(f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles), ""]
                 if person.summary:
                     out += [self.paragraph(person.summary), ""]

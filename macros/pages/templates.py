@@ -31,9 +31,9 @@ _ENV.filters["md"] = lambda value: Markup(md_text(str(value)))
 _ENV.filters["sentence_case"] = lambda value: sentence_case(str(value))
 
 
-def render(name: str, **context: Any) -> str:
+def render(template: str, **context: Any) -> str:
     """The template's output, as Markdown (with HTML) for the page."""
-    return _ENV.get_template(name).render(**context)
+    return _ENV.get_template(template).render(**context)
 
 
 def safe(markdown: str) -> Markup:

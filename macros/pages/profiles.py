@@ -1,0 +1,47 @@
+"""A person's profile: the infobox, sections by topic, the timeline, and names as printed (collapsed)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from macros.model.schema import Person
+from macros.pages.details import collapsible, render_detail
+from macros.pages.quotes import quote_block
+from macros.pages.templates import render, safe
+from macros.pages.text import format_date, md_text
+
+if TYPE_CHECKING:
+    from macros.pages.render import Renderer
+
+INFOBOX_FIELDS = ("posts", "agency", "sanctioned", "allegation", "response")
+
+
+def infobox(r: Renderer, person: Person) -> str:
+    if person.infobox is None:
+        return ""
+    rows = [(name, safe(r.paragraph(getattr(person.infobox, name))))
+            for name in INFOBOX_FIELDS if getattr(person.infobox, name)]
+    return render("infobox.html", name=person.name, rows=rows)
+
+
+def profile(r: Renderer, person_id: str) -> str:
+    person = r.project.people[person_id]
+    sections = []
+    for section in person.sections:
+        parts = []
+        if section.text:
+            parts.append(r.paragraph(section.text))
+        parts += [quote_block(r, qid) for qid in section.quotes]
+        parts += [render_detail(r, detail, kind="note") for detail in section.details]
+        sections.append({"heading": safe(md_text(section.heading)), "body": safe("\n\n".join(parts))})
+    events = sorted((e for e in r.project.events.values() if person.id in e.people), key=lambda e: e.date)
+    timeline = [{"date": format_date(e.date), "title": safe(md_text(e.title)), "href": r.link("truces.md", e.id)} for e in events]
+    printed = render("names_as_printed.md",
+                     names=[safe(f"“{md_text(n.name)}”{r.refs(n.cite)}") for n in person.names],
+                     titles=[safe(f"“{md_text(t.title)}”{r.refs(t.cite)}") for t in person.titles])
+    return render("profile.md", infobox=safe(infobox(r, person)), sections=sections, timeline=timeline,
+                  printed=safe(collapsible(_printed_summary(), printed, kind="info")))
+
+
+def _printed_summary() -> str:
+    return render("names_as_printed_summary.txt").strip()

@@ -1,0 +1,125 @@
+"""What a reader sees on the claims page and the profiles: every cell cited, the infobox, each quotation once."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT, BuiltSite
+
+sys.path.insert(0, str(ROOT / "bench"))
+from words import measure_page  # noqa: E402
+
+CLAIM_COLUMNS = ["Claim", "Who makes it", "Response", "What the articles say the evidence is", "Caveats"]
+PROFILES = ["osiris-luna-meza", "carlos-marroquin-chica", "nayib-bukele"]
+MY_PAGES = ["sides/", "sanctions/", "differences/", "people/", *[f"people/{p}/" for p in PROFILES]]
+
+
+def _data(name: str, key: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))[key]
+
+
+def _cited(node) -> bool:
+    return node.select_one("sup a.footnote-ref") is not None
+
+
+def test_the_claims_table_has_one_row_per_claim_and_every_cell_cited(site: BuiltSite):
+    page = site.page("sides/")
+    table = page.select_one("article table.claims-table")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == CLAIM_COLUMNS
+    rows = table.select("tbody > tr")
+    assert [row["id"] for row in rows] == [f"claim-{c['id']}" for c in _data("claims.yml", "claims")]
+    for row in rows:
+        cells = row.find_all("td", recursive=False)
+        assert [td["data-label"] for td in cells] == CLAIM_COLUMNS
+        for td in cells:
+            paragraphs = [p for p in td.find_all("p") if not p.has_attr("data-cite-exempt")]
+            assert paragraphs, f"{row['id']}: an empty '{td['data-label']}' cell"
+            for p in paragraphs:
+                assert _cited(p), f"{row['id']}: uncited '{td['data-label']}' cell: {p.get_text()[:80]}"
+
+
+def test_who_makes_each_claim_is_labelled_without_taking_a_side(site: BuiltSite):
+    labels = {p.get_text(strip=True) for p in site.page("sides/").select("p.claims-table__by")}
+    assert labels <= {"What El Faro reported", "What the U.S. Treasury alleges", "What the government says",
+                      "Commentary", "Analysts quoted"}
+    text = site.page("sides/").select_one("article").get_text(" ")
+    for loaded in ("accusers", "Independent analysts", "each side", "Side:"):
+        assert loaded not in text, loaded
+
+
+def test_the_december_2021_tweet_is_quoted_whole_once_with_the_hedges_restored(site: BuiltSite):
+    article = site.page("sides/").select_one("article")
+    quotes = [b.get_text(" ", strip=True) for b in article.select("blockquote")
+              if not b.find_parent("details")]
+    whole = [q for q in quotes if q.startswith("“Cell phones and prostitutes in prisons?")]
+    assert len(whole) == 1 and "Not us. They don't even pretend anymore." in whole[0]
+    visible = " ".join(p.get_text(" ") for p in article.select("table.claims-table td"))
+    assert "if true" in visible
+    assert "could be considered laudable" in visible
+    assert "The articles quote no one else in the government's defence" in article.get_text(" ")
+
+
+def test_the_quotations_in_full_are_collapsed_below_the_table(site: BuiltSite):
+    article = site.page("sides/").select_one("article")
+    details = article.select("details")
+    assert len(details) >= 5
+    assert all(not d.has_attr("open") and d.select_one("summary") for d in details)
+    assert sum(len(d.select("blockquote")) for d in details) >= 15
+
+
+@pytest.mark.parametrize("url", MY_PAGES)
+def test_no_quotation_is_shown_twice_on_a_page(site: BuiltSite, url: str):
+    figures = measure_page(site.path / url / "index.html", site.path)
+    assert figures is not None
+    assert figures.top_quote_count <= 1, f"{url}: shown {figures.top_quote_count}x: {figures.top_quote}"
+
+
+def test_the_claims_page_is_at_most_1500_visible_words(site: BuiltSite):
+    figures = measure_page(site.path / "sides" / "index.html", site.path)
+    assert figures is not None and figures.words <= 1500, figures
+
+
+@pytest.mark.parametrize("person", PROFILES)
+def test_a_profile_opens_with_an_infobox_of_cited_fields(site: BuiltSite, person: str):
+    article = site.page(f"people/{person}/").select_one("article")
+    box = article.select_one("table.infobox")
+    assert box is not None
+    first_block = next(el for el in article.find_all(["p", "table", "div", "h2"]) if el.name != "h1")
+    assert first_block is box, "the infobox is the first thing under the name"
+    rows = {tr.th.get_text(strip=True): tr.td for tr in box.select("tr")}
+    assert {"Posts", "Alleged", "Response"} <= set(rows)
+    for label, td in rows.items():
+        assert _cited(td), f"{person}: '{label}' is not cited"
+    entry = next(p for p in _data("people.yml", "people") if p["id"] == person)
+    assert len(rows) == sum(1 for f in ("posts", "agency", "sanctioned", "allegation", "response")
+                            if entry["infobox"].get(f))
+
+
+@pytest.mark.parametrize("person", ["osiris-luna-meza", "carlos-marroquin-chica"])
+def test_the_sanctioned_officials_infobox_says_who_sanctioned_them_and_when(site: BuiltSite, person: str):
+    box = site.page(f"people/{person}/").select_one("table.infobox")
+    rows = {tr.th.get_text(strip=True): tr.td.get_text(" ") for tr in box.select("tr")}
+    assert "Treasury" in rows["Sanctioned"] and "December 2021" in rows["Sanctioned"]
+
+
+@pytest.mark.parametrize("person", PROFILES)
+def test_profile_sections_by_topic_then_names_as_printed_collapsed_at_the_bottom(site: BuiltSite, person: str):
+    article = site.page(f"people/{person}/").select_one("article")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]
+    assert headings[:3] == ["Who he is", "What he is accused of", "What he says"]
+    last = article.select("details")[-1]
+    assert not last.has_attr("open")
+    assert last.summary.get_text(strip=True) == "Names and titles as the articles print them"
+    assert all(_cited(li) for li in last.select("li"))
+    visible = [p for p in article.find_all("p") if not p.find_parent("details")]
+    assert not any("Names as the sources print them" in p.get_text() for p in visible)
+
+
+def test_person_cards_say_what_a_person_is(site: BuiltSite):
+    cards = {c.select_one(".person-card__name").get_text(strip=True): c for c in site.page("").select(".person-card")}
+    if "Mauricio Funes" in cards:
+        assert cards["Mauricio Funes"].select_one(".person-card__role").get_text(" ").startswith("Former President")
+    for card in cards.values():
+        assert "Side:" not in card.get_text()
