@@ -15,7 +15,7 @@ from macros.checks.uncited import uncited_sentences
 from macros.seeds.matching import normalized_text
 
 EXPLAINER_PAGES = {
-    "": "El Salvador, the gangs and the talks",
+    "": "El Salvador, the gangs and the U.S. sanctions",
     "people/osiris-luna-meza/": "Osiris Luna Meza",
     "people/carlos-marroquin-chica/": "Carlos Amílcar Marroquín Chica",
     "truces/": "History of the truces",

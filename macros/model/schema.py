@@ -261,12 +261,41 @@ class Difference(Entry):
     variants: list[Variant] = Field(min_length=2)
 
 
+class DateSupport(Entry):
+    """Passages that support a date shown as a label, when the main citation does not show it."""
+
+    cite: Cite
+
+
 class KeyFact(Entry):
+    """A key fact on the home page: a number or date as printed, what it is, and when."""
+
     id: Slug
-    label: Text
+    date: PartialDate = Field(description=(
+        "When the fact happened (not when an article was printed); key facts are shown in this order."))
+    date_cite: DateSupport | None = Field(None, description=(
+        "Citations that support `date`, when the passages under `cite` do not show it (e.g. a dateline)."))
+    label: Text = Field(description="What the value is, in the site's words, attributed where it is an allegation.")
     value: Text = Field(description="The number or date as the seed prints it.")
     cite: Cite
     verbatim_in_citations: ClassVar[tuple[str, ...]] = ("value",)
+
+
+class Point(Entry):
+    """One bullet of the home page's short version: one or two cited sentences."""
+
+    id: Slug
+    text: Annotated[list[Sentence], Field(min_length=1, max_length=3, description=(
+        "One to three sentences, each cited; attribute what is alleged."))]
+
+
+class Panel(Entry):
+    """One of the home page's panels (what the articles establish, what is disputed, what they do not tell us)."""
+
+    id: Slug
+    title: Text = Field(description="The panel's heading, e.g. 'What the articles do not tell us'.")
+    items: Annotated[list[Sentence], Field(min_length=1, max_length=6, description=(
+        "Short cited sentences, one bullet each. An item about a gap cites the passage that shows the gap."))]
 
 
 # Each data file: its name, the key of its list, and the class of its entries.
@@ -282,6 +311,8 @@ DATA_FILES: dict[str, tuple[str, type[Entry]]] = {
     "glossary.yml": ("terms", Term),
     "differences.yml": ("differences", Difference),
     "key_facts.yml": ("facts", KeyFact),
+    "short_version.yml": ("points", Point),
+    "panels.yml": ("panels", Panel),
 }
 
-Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "claims", "figures", "terms", "differences", "facts"]
+Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "claims", "figures", "terms", "differences", "facts", "points", "panels"]

@@ -21,6 +21,8 @@ PAGE_MACROS: dict[str, str | None] = {
     "glossary": None,
     "differences": None,
     "key_facts": None,
+    "short_version": None,
+    "panels": None,
     "source_cards": None,
     "archive_page": "sources",
 }
@@ -32,6 +34,9 @@ BLOCK_MODULES: dict[str, str] = {
     "claims_table": "macros.pages.claims",
     "claims_details": "macros.pages.claims",
     "source_cards": "macros.pages.source_cards",
+    "short_version": "macros.pages.home",
+    "panels": "macros.pages.home",
+    "key_facts": "macros.pages.home",
 }
 # Provided by mkdocs-macros itself.
 BUILTIN_MACROS = frozenset({"context", "macros_info", "now", "fix_url"})

@@ -147,12 +147,6 @@ class Renderer:
             out.append("")
         return "\n".join(out)
 
-    def key_facts(self) -> str:
-        items = [f'- <strong class="key-fact__value">{attr(f.value)}</strong> '
-                 f'<span class="key-fact__label">{md_text(f.label)}</span>{self.refs(f.cite)}'
-                 for f in self.project.facts.values()]
-        return '<div class="key-facts" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
-
     def homicide_chart(self) -> str:
         from macros.pages.chart import homicide_chart
         return homicide_chart(self.project)

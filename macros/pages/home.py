@@ -1,0 +1,42 @@
+"""The home page's blocks: the short version, the three panels, the key facts.
+
+Each is drawn from its data file (short_version.yml, panels.yml,
+key_facts.yml) through its template; every sentence and fact carries its
+footnotes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from macros.pages.templates import render, safe
+from macros.pages.text import format_date, md_text
+
+if TYPE_CHECKING:
+    from macros.pages.render import Renderer
+
+
+def short_version(r: Renderer) -> str:
+    points = [safe(r.paragraph(point.text)) for point in r.project.points.values()]
+    return render("short_version.html", points=points)
+
+
+def panels(r: Renderer) -> str:
+    boxes = [{"id": panel.id, "title": panel.title, "items": [safe(r.sentence(item)) for item in panel.items]}
+             for panel in r.project.panels.values()]
+    return render("panels.html", panels=boxes)
+
+
+def key_facts(r: Renderer) -> str:
+    facts = []
+    for fact in sorted(r.project.facts.values(), key=lambda f: f.date):
+        when = format_date(fact.date)
+        facts.append({
+            "date": fact.date,
+            "when": when,
+            "when_refs": safe(r.refs(fact.date_cite.cite)) if fact.date_cite else "",
+            "value": safe(md_text(fact.value)) if fact.value != when else None,
+            "label": safe(md_text(fact.label)),
+            "refs": safe(r.refs(fact.cite)),
+        })
+    return render("key_facts.html", facts=facts)
