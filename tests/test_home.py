@@ -1,0 +1,58 @@
+"""The home page as a reader arriving from a news link sees it: the short
+version first (on the first phone screen), then the three panels, then the
+key facts in date order."""
+
+from __future__ import annotations
+
+from browser_support import PHONE
+from conftest import BuiltSite
+from test_browser import base_url, browser, phone  # noqa: F401 (fixtures)
+
+from macros.checks.uncited import uncited_sentences
+
+
+def test_the_short_version_leads_with_the_sanctions_and_every_point_is_cited(site: BuiltSite):
+    article = site.page("").select_one("article")
+    first = article.find(["section", "p", "div"], recursive=False)
+    assert first is not None and "short-version" in first.get("class", []), "the short version is not first"
+    points = first.select("li")
+    assert 5 <= len(points) <= 7
+    assert "sanctions" in points[0].get_text() and "December 2021" in points[0].get_text()
+    for point in points:
+        assert point.select("a.footnote-ref"), point.get_text()
+    text = first.get_text(" ")
+    for needed in ("Osiris Luna Meza", "Carlos Amílcar Marroquín Chica", "financial incentives",
+                   "prohibit American citizens", "obvious lie", "could not independently verify", "2012"):
+        assert needed in text, needed
+
+
+def test_three_panels_each_cited_and_gaps_cite_their_passage(site: BuiltSite):
+    article = site.page("").select_one("article")
+    panels = article.select("section.panel")
+    assert [p.select_one("h3").get_text(strip=True).rstrip("¶") for p in panels] == [
+        "What the articles establish", "What is disputed", "What the articles do not tell us"]
+    for panel in panels:
+        assert uncited_sentences(str(panel)) == []
+        for item in panel.select("li"):
+            assert item.select("a.footnote-ref"), item.get_text()
+
+
+def test_key_facts_are_in_date_order_and_no_article_date_is_a_fact(site: BuiltSite):
+    facts = site.page("").select("ol.key-facts li.key-fact")
+    dates = [f.select_one("time")["datetime"] for f in facts]
+    assert len(dates) >= 5 and dates == sorted(dates)
+    for fact in facts:
+        assert "Date printed" not in fact.get_text() and "habitants" not in fact.get_text()
+
+
+def test_the_short_version_starts_on_the_first_phone_screen(phone):  # noqa: F811
+    phone.goto("")
+    heading = phone.locator("section.short-version h2").bounding_box()
+    first_point = phone.locator("section.short-version li").first.bounding_box()
+    assert heading is not None and first_point is not None
+    # The first screen of the shortest common phone (375 x 667), whatever the test viewport's height.
+    screen = min(PHONE["height"], 667)
+    assert PHONE["width"] == 375
+    assert heading["y"] + heading["height"] <= screen
+    # At least the first two lines of the first point are on the first screen.
+    assert first_point["y"] + 48 <= screen, first_point
