@@ -15,6 +15,7 @@ from pathlib import Path
 
 from macros.model.load import load_project
 from macros.problems.problem import ContributorError
+from macros.project_config import project_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,9 +28,10 @@ def main(argv: list[str] | None = None) -> int:
               "    hint:     run the check from the project folder, or name it: python -m macros.check PATH",
               file=sys.stderr)
         return 2
-    started = time.perf_counter()
     try:
-        project = load_project(root)
+        settings = project_settings(root)
+        started = time.perf_counter()
+        project = load_project(root, settings)
     except ContributorError as error:
         print(error.report(), file=sys.stderr)
         print("\nNothing was changed. CONTRIBUTING.md shows a correct entry of every kind.", file=sys.stderr)

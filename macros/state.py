@@ -1,4 +1,8 @@
-"""State shared by the macros and the MkDocs hooks for one build."""
+"""What one build learns as it goes: the project, each page's footnotes, who cites what, what failed.
+
+One `BuildState` lives on the plugin instance for one build; nothing here is
+module-level, so two builds (or `mkdocs serve` rebuilds) never share state.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,17 @@ from macros.citations.footnotes import Ledger, PageFootnotes
 from macros.model.load import Project
 
 
+@dataclass(frozen=True)
+class PageProblem:
+    page: str  # the page's path as a contributor sees it, e.g. docs/people.md
+    message: str
+    hint: str
+
+
 @dataclass
 class BuildState:
-    project: Project | None = None
+    project: Project
     ledger: Ledger = field(default_factory=Ledger)
-    page: PageFootnotes | None = None
+    pages: dict[str, PageFootnotes] = field(default_factory=dict)  # src_uri -> that page's footnotes
     uncited: list[tuple[str, str]] = field(default_factory=list)  # (page, sentence)
-    page_problems: list[tuple[str, str]] = field(default_factory=list)  # (page, message)
-
-    def reset(self) -> None:
-        self.ledger.clear()
-        self.page = None
-        self.uncited.clear()
-        self.page_problems.clear()
-
-
-STATE = BuildState()
+    page_problems: list[PageProblem] = field(default_factory=list)

@@ -36,7 +36,8 @@ class BuiltSite:
         return sorted(self.path.rglob("*.html"))
 
 
-COPIED = ("mkdocs.yml", "macros", "seeds", "data", "docs")
+# The engine itself is not copied: the copy builds with the installed package (scripts/setup.sh).
+COPIED = ("mkdocs.yml", "seeds", "data", "docs")
 
 
 def copy_project(dest: Path) -> Path:

@@ -51,6 +51,7 @@ class Ledger:
 @dataclass
 class PageFootnotes:
     src_uri: str
+    archive_dir: str = "sources"
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     order: list[Located] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -76,23 +77,25 @@ class PageFootnotes:
         """The Markdown footnote definitions, in order of first use."""
         lines = []
         for located in self.order:
-            note = render_footnote(located, sources[located.source_id], seeds[located.source_id], self.src_uri)
+            note = render_footnote(located, sources[located.source_id], seeds[located.source_id], self.src_uri,
+                                   self.archive_dir)
             lines.append(f"[^{self.labels[located.key]}]: {note}")
         return "\n\n".join(lines)
 
 
-def archive_path(source_id: str) -> str:
-    return f"sources/{source_id}.md"
+def archive_path(source_id: str, archive_dir: str = "sources") -> str:
+    return f"{archive_dir}/{source_id}.md"
 
 
 def relative_md(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-def render_footnote(located: Located, source: Source, seed: Seed, page_src_uri: str) -> str:
+def render_footnote(located: Located, source: Source, seed: Seed, page_src_uri: str,
+                    archive_dir: str = "sources") -> str:
     """The source's tag, genre and headline, then the seed's whole sentence with the quoted words marked."""
     start, end = sentence_span(seed, located.start, located.end)
-    link = f"{relative_md(page_src_uri, archive_path(source.id))}#{located.anchor}"
+    link = f"{relative_md(page_src_uri, archive_path(source.id, archive_dir))}#{located.anchor}"
     return render_inline("footnote.html", source=source, link=link, before=seed.text[start:located.start],
                          quoted=seed.text[located.start:located.end], after=seed.text[located.end:end])
 

@@ -46,7 +46,8 @@ class CitationFailure:
     hint: str | None = None
 
 
-def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed]) -> Located | CitationFailure:
+def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed],
+                    min_words: int = MIN_QUOTE_WORDS) -> Located | CitationFailure:
     """Locate `quote` in the seed of `source_id`, or say precisely why not."""
     seed = seeds.get(source_id)
     if seed is None:
@@ -56,9 +57,9 @@ def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed]) -> Locat
     if not quote.strip():
         return CitationFailure("the quote is empty",
                                hint="copy the passage that supports the sentence from the seed, e.g. quote: \"denied the El Faro report\"")
-    if word_count(quote) < MIN_QUOTE_WORDS:
+    if word_count(quote) < min_words:
         return CitationFailure(
-            f"the quote has {_words(word_count(quote))}; at least {MIN_QUOTE_WORDS} are needed",
+            f"the quote has {_words(word_count(quote))}; at least {min_words} are needed",
             details=(("quote", f'"{quote}"'),),
             hint=("a passage this short (a name, a stock phrase) stands in many places and does not show "
                   "what supports the sentence; quote the clause around it"))

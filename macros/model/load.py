@@ -24,9 +24,11 @@ from macros.citations.page_syntax import EXAMPLE, parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, Located, verify_citation
 from macros.model.schema import DATA_FILES, Citation, Entry, Source
+from macros.model.settings import Settings
 from macros.model.yamlfile import YamlDocument, read_yaml
 from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
 from macros.problems.from_pydantic import Examples, close_matches, format_loc, shown, validation_problems
+from macros.problems.hints import data_file_of, ids_hint, singular
 from macros.problems.problem import ContributorError, Problem, ProblemList
 from macros.seeds.article import Seed, sha256_of
 from macros.seeds.matching import normalized_text
@@ -82,9 +84,9 @@ def _walk_citations(model: BaseModel, loc: tuple[Any, ...]) -> Iterator[tuple[tu
                 yield from _walk_citations(item, here)
 
 
-def load_project(root: Path) -> Project:
+def load_project(root: Path, settings: Settings | None = None) -> Project:
     """Read, validate and verify everything; raise ContributorError listing every problem."""
-    loader = _ProjectLoader(Path(root))
+    loader = _ProjectLoader(settings or Settings(Path(root)))
     with _collector_paused():
         loader.read_data_files()
         loader.read_seeds()
@@ -112,18 +114,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _file_of(kind: str) -> str:
-    for filename, (key, _) in DATA_FILES.items():
-        if key == kind:
-            return f"data/{filename}"
-    return kind
-
-
-_SINGULAR = {"people": "person", "sources": "source", "sides": "side", "periods": "period", "quotes": "quote",
-             "events": "event", "claims": "claim", "figures": "figure", "terms": "term",
-             "differences": "difference", "facts": "fact"}
-
-
 class _ProjectLoader:
     """The steps of `load_project`, each adding what it finds to one problem list.
 
@@ -131,14 +121,18 @@ class _ProjectLoader:
     or an entry is invalid, references to its entries are not reported again.
     """
 
-    def __init__(self, root: Path):
-        self.root = root
-        self.project = Project(root)
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.root = settings.root
+        self.project = Project(settings.root)
         self.problems = ProblemList()
         self.docs: dict[str, YamlDocument] = {}
         self.positions: dict[tuple[str, str], int] = {}  # (kind, id) -> index in its file
         self.unreadable: set[str] = set()  # kinds whose file could not be read as a whole
         self.invalid: dict[str, set[str]] = {}  # kind -> ids of entries that failed validation
+
+    def file_of(self, kind: str) -> str:
+        return data_file_of(kind, self.settings.data_dir)
 
     # --- 1. data files -> typed entries -------------------------------------------------
     def read_data_files(self) -> None:
@@ -153,8 +147,8 @@ class _ProjectLoader:
         self.project.sources = self.project.entries["sources"]
 
     def _entries_of(self, filename: str, key: str) -> list[Any] | None:
-        display = f"data/{filename}"
-        doc, found = read_yaml(self.root / "data" / filename, display)
+        display = f"{self.settings.data_dir}/{filename}"
+        doc, found = read_yaml(self.settings.data_path / filename, display)
         self.problems.extend(found)
         if doc is None:
             return None
@@ -227,7 +221,9 @@ class _ProjectLoader:
 
     # --- 2. seeds: present, described, unchanged ----------------------------------------
     def read_seeds(self) -> None:
-        seeds_dir = self.root / "seeds"
+        seeds_dir = self.settings.seeds_path
+        seeds = self.settings.seeds_dir
+        sources_file = self.file_of("sources")
         described: set[str] = set()
         for source in self.project.sources.values():
             described.add(source.file)
@@ -238,37 +234,38 @@ class _ProjectLoader:
             for path in sorted(seeds_dir.iterdir()):
                 if path.is_file() and not path.name.startswith(".") and path.name not in described:
                     self.problems.add(Problem(
-                        f"seeds/{path.name}", "this seed is not described in data/sources.yml",
-                        hint=("add an entry for it to data/sources.yml, with what the article prints:\n"
+                        f"{seeds}/{path.name}", f"this seed is not described in {sources_file}",
+                        hint=(f"add an entry for it to {sources_file}, with what the article prints:\n"
                               f"  - id: a-short-id\n    file: {path.name}\n    sha256: {sha256_of(path)}\n"
                               "    label: How the site names it\n    headline: \"...as printed, or null\"")))
         else:
-            self.problems.add(Problem("seeds/", "the seeds folder is missing",
-                                      hint="restore it with `git checkout -- seeds/`"))
+            self.problems.add(Problem(f"{seeds}/", "the seeds folder is missing",
+                                      hint=f"restore it with `git checkout -- {seeds}/`"))
 
     def _read_seed(self, seeds_dir: Path, source: Source) -> None:
         path = seeds_dir / source.file
-        where = dict(file="data/sources.yml", entry=source.id)
+        seeds = self.settings.seeds_dir
+        where = dict(file=self.file_of("sources"), entry=source.id)
         if not path.is_file():
             self.problems.add(Problem(
-                message=f"the seed file seeds/{source.file} is missing", line=self.line_of("sources", source, ("file",)),
-                field="file", hint=(f"restore it with `git checkout -- seeds/{source.file}`, or correct `file:` "
-                                    "to the name of a file in seeds/"), **where))
+                message=f"the seed file {seeds}/{source.file} is missing", line=self.line_of("sources", source, ("file",)),
+                field="file", hint=(f"restore it with `git checkout -- {seeds}/{source.file}`, or correct `file:` "
+                                    f"to the name of a file in {seeds}/"), **where))
             return
         actual = sha256_of(path)
         if actual != source.sha256:
             self.problems.add(Problem(
-                message=f"seeds/{source.file} no longer matches its recorded sha256: the evidence was changed",
+                message=f"{seeds}/{source.file} no longer matches its recorded sha256: the evidence was changed",
                 line=self.line_of("sources", source, ("sha256",)), field="sha256",
                 details=(("recorded", source.sha256), ("actual", actual),
                          ("size", f"{path.stat().st_size} bytes now")),
-                hint=f"seeds are never edited; restore the file with `git checkout -- seeds/{source.file}`", **where))
+                hint=f"seeds are never edited; restore the file with `git checkout -- {seeds}/{source.file}`", **where))
             return
         try:
             seed = Seed.read(source.id, path)
         except UnicodeDecodeError as exc:
             self.problems.add(Problem(
-                message=f"seeds/{source.file} is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                message=f"{seeds}/{source.file} is not UTF-8 text ({exc.reason} at byte {exc.start})",
                 line=self.line_of("sources", source, ("file",)), field="file",
                 hint="a seed is the article's text saved as UTF-8", **where))
             return
@@ -302,19 +299,12 @@ class _ProjectLoader:
         if self.known(target, value):
             return
         self.problems.add(Problem(
-            _file_of(kind), f"there is no {_SINGULAR[target]} with id '{value}' in {_file_of(target)}",
+            self.file_of(kind), f"there is no {singular(target)} with id '{value}' in {self.file_of(target)}",
             line=self.line_of(kind, entry, loc), entry=entry.id, field=format_loc(loc),
             hint=self.ids_hint(target, value)))
 
     def ids_hint(self, target: str, value: str) -> str:
-        ids = sorted(self.project.entries.get(target, {}))
-        close = close_matches(value, ids, 0.6)
-        if close:
-            return f"did you mean '{close[0]}'?" + (f" (or: {', '.join(close[1:])})" if close[1:] else "")
-        if not ids:
-            return f"{_file_of(target)} has no entries yet: add the {_SINGULAR[target]} there first"
-        listed = ", ".join(ids[:12]) + (f", and {len(ids) - 12} more" if len(ids) > 12 else "")
-        return f"use an id from {_file_of(target)}: {listed}"
+        return ids_hint(self.project.entries.get(target, {}), value, target, self.settings.data_dir)
 
     def check_references(self) -> None:
         project = self.project
@@ -322,7 +312,7 @@ class _ProjectLoader:
             self.ref("people", person, ("side",), "sides", person.side)
             if person.name not in {n.name for n in person.names}:
                 self.problems.add(Problem(
-                    "data/people.yml", f"the display name '{person.name}' is not one of the spellings under `names`",
+                    self.file_of("people"), f"the display name '{person.name}' is not one of the spellings under `names`",
                     line=self.line_of("people", person, ("name",)), entry=person.id, field="name",
                     hint="use one of the printed spellings as the display name: "
                          + ", ".join(f"'{n.name}'" for n in person.names)))
@@ -349,7 +339,7 @@ class _ProjectLoader:
                     located = self.verify(kind, entry, loc + ("quote",), citation.source, citation.quote, must)
                     if located and located.in_comment != citation.readers_comment:
                         self.problems.add(Problem(
-                            _file_of(kind), readers_comment_mismatch(located),
+                            self.file_of(kind), readers_comment_mismatch(located),
                             line=self.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
                             field=format_loc(loc + ("readers_comment",)), details=(("quote", citation.quote),),
                             hint=READERS_COMMENT_HINT))
@@ -370,8 +360,8 @@ class _ProjectLoader:
             return None
         if source_id not in self.project.seeds:
             return None  # the seed's own problem is already reported
-        result = verify_citation(source_id, quote, self.project.seeds)
-        where = dict(file=_file_of(kind), line=self.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
+        result = verify_citation(source_id, quote, self.project.seeds, self.settings.min_quote_words)
+        where = dict(file=self.file_of(kind), line=self.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
                      field=format_loc(loc))
         if isinstance(result, CitationFailure):
             self.problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
@@ -389,9 +379,13 @@ class _ProjectLoader:
 
     # --- 5. hand-written pages: citation footnotes and ids in macro calls ----------------
     def read_pages(self) -> None:
-        docs_dir = self.root / "docs"
-        for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
-            rel = page.relative_to(self.root).as_posix()
+        docs_dir = self.settings.docs_path
+        if not docs_dir.is_dir():
+            self.problems.add(Problem(f"{self.settings.shown(docs_dir)}/", "the pages folder (mkdocs.yml `docs_dir`) is missing",
+                                      hint="create it, or set `docs_dir:` in mkdocs.yml to the folder that holds the pages"))
+            return
+        for page in sorted(docs_dir.rglob("*.md")):
+            rel = self.settings.shown(page)
             try:
                 markdown = page.read_text(encoding="utf-8")
             except UnicodeDecodeError as exc:
@@ -427,7 +421,7 @@ class _ProjectLoader:
                 continue
             if citation.source not in self.project.seeds:
                 continue  # the seed's own problem is already reported
-            result = verify_citation(citation.source, citation.quote, self.project.seeds)
+            result = verify_citation(citation.source, citation.quote, self.project.seeds, self.settings.min_quote_words)
             if isinstance(result, CitationFailure):
                 self.problems.add(Problem(rel, result.message, details=result.details, hint=result.hint, **where))
             else:
@@ -472,8 +466,8 @@ class _ProjectLoader:
                 for value in _STRING.findall(call.group("args")):
                     if not self.known(target, value):
                         self.problems.add(Problem(
-                            rel, f"{call.group('name')}(...) names the {_SINGULAR[target]} '{value}', "
-                                 f"which {_file_of(target)} does not have",
+                            rel, f"{call.group('name')}(...) names the {singular(target)} '{value}', "
+                                 f"which {self.file_of(target)} does not have",
                             line=number, hint=self.ids_hint(target, value)))
 
 

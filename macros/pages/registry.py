@@ -24,7 +24,6 @@ PAGE_MACROS: dict[str, str | None] = {
     "short_version": None,
     "panels": None,
     "source_cards": None,
-    "archive_page": "sources",
 }
 # Blocks rendered by their own module under macros/pages/: macro name -> module.
 # Each module has a function of that name taking the page's Renderer first.

@@ -1,0 +1,242 @@
+"""The MkDocs plugin: one build of a cited explainer, from loading the evidence to checking the site.
+
+Registered as `cited-explainer` (pyproject.toml, `mkdocs.plugins` entry
+point) and listed under `plugins:` in mkdocs.yml. The page macros stay on
+mkdocs-macros (`macros/__init__.py`) and ask this plugin for the page's
+footnotes. The order of a build:
+
+- `on_config`: load and verify the project (data, seeds, every citation);
+  any problem stops the build before anything is written.
+- `on_files`: one generated archive page per seed.
+- `on_pre_page` / `on_page_markdown`: each page gets its own footnote
+  numbering; after the macros have run, hand-written citations are expanded
+  and every footnote definition appended.
+- `on_page_content`: the sentence check, footnotes in reading order, glossary links.
+- `on_env`, last: every page is known, so the archive pages' placeholders are
+  filled with their highlighted passages and back-links; then the problems
+  collected while rendering fail the build, all of them at once.
+- `on_post_build`: every internal link and anchor of the built site.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from macros.checks.links import broken_links
+from macros.checks.uncited import uncited_sentences
+from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
+from macros.citations.page_syntax import REFERENCE, parse_page
+from macros.citations.readers_comment import READERS_COMMENT_HINT
+from macros.html.glossary_links import link_terms
+from macros.model.load import Project, load_project
+from macros.model.settings import Settings
+from macros.pages.archive import render_archive
+from macros.pages.text import attr
+from macros.problems.problem import ContributorError
+from macros.seeds.matching import MIN_QUOTE_WORDS
+from macros.state import BuildState, PageProblem
+
+NAME = "cited-explainer"
+ARCHIVE_META = "source_archive"  # front matter key of a generated archive page
+_PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
+_PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
+_ID = re.compile(r'\sid="([^"]+)"')
+# Markdown extensions the engine's output needs; added when mkdocs.yml does not list them.
+REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html")
+
+
+class ExplainerConfig(base.Config):
+    """The plugin's options in mkdocs.yml, each with its default."""
+
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of the seed articles, relative to mkdocs.yml."""
+    data_dir = c.Type(str, default="data")
+    """Folder of the data files (sources.yml and the others)."""
+    archive_dir = c.Type(str, default="sources")
+    """Folder (under docs_dir, and in the site's URLs) of the generated archive pages."""
+    min_quote_words = c.Type(int, default=MIN_QUOTE_WORDS)
+    """The fewest words a quotation may have."""
+    exempt_meta_key = c.Type(str, default="uncited")
+    """Front matter key that exempts a site page (about, method) from the sentence check; its value is shown."""
+    glossary_page = c.Optional(c.Type(str))
+    """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
+
+
+def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
+    """The core's plain settings from mkdocs.yml and the plugin's options (defaults when not listed)."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    if options is None:
+        options = ExplainerConfig()
+        options.load_dict({})
+        options.validate()
+    return Settings(root=root, docs_dir=Path(config.docs_dir), seeds_dir=options.seeds_dir, data_dir=options.data_dir,
+                    archive_dir=options.archive_dir.strip("/"), min_quote_words=options.min_quote_words,
+                    exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page)
+
+
+def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
+    """This build's instance of the plugin, for the page macros."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, ExplainerPlugin):
+            return plugin
+    raise PluginError(f"the page macros need the `{NAME}` plugin: list it under `plugins:` in mkdocs.yml")
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    settings: Settings
+    _build: BuildState | None = None
+
+    # --- the state of this build ------------------------------------------------------
+    @property
+    def build(self) -> BuildState:
+        if self._build is None:
+            raise PluginError(f"the `{NAME}` plugin has not loaded the project yet")
+        return self._build
+
+    @property
+    def project(self) -> Project:
+        return self.build.project
+
+    def footnotes_of(self, page: Page) -> PageFootnotes:
+        """The footnote numbering of the page being rendered."""
+        pages = self.build.pages
+        if page.file.src_uri not in pages:
+            pages[page.file.src_uri] = PageFootnotes(page.file.src_uri, self.settings.archive_dir)
+        return pages[page.file.src_uri]
+
+    def report(self, page: Page, message: str, hint: str) -> None:
+        """A problem found while rendering a page; the build fails with all of them in `on_env`."""
+        self.build.page_problems.append(PageProblem(self._shown(page), message, hint))
+
+    def _shown(self, page: Page) -> str:
+        return self.settings.shown(self.settings.docs_path / page.file.src_uri)
+
+    # --- events ---------------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._build = None
+        self.settings = settings_of(config, self.config)
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        try:
+            project = load_project(self.settings.root, self.settings)
+        except ContributorError as error:
+            raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
+        self._build = BuildState(project)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        folder = self.settings.archive_dir + "/"
+        kept = [f for f in files if not f.src_uri.startswith(folder) or f.src_uri == folder + "index.md"]
+        for source in self.project.sources.values():
+            meta = {"title": source.headline or source.label, ARCHIVE_META: source.id, "render_macros": False}
+            content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" \
+                + _PLACEHOLDER.format(id=attr(source.id)) + "\n"
+            kept.append(File.generated(config, archive_path(source.id, self.settings.archive_dir), content=content,
+                                       inclusion=InclusionLevel.NOT_IN_NAV))
+        return Files(kept)
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        self.build.pages[page.file.src_uri] = PageFootnotes(page.file.src_uri, self.settings.archive_dir)
+        return page
+
+    @event_priority(-50)  # after mkdocs-macros has rendered the page's macros
+    def _expand_citations(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Expand hand-written citations, then append every footnote definition."""
+        if page.meta.get(ARCHIVE_META):
+            return markdown
+        project, footnotes = self.project, self.footnotes_of(page)
+        parsed = parse_page(markdown)
+        mapping = {c.label: footnotes.ref(project.locate(c.source, c.quote)) for c in parsed.citations}
+        body = REFERENCE.sub(lambda m: mapping.get(m.group(1), m.group(0)), parsed.body)
+        note = page.meta.get(self.settings.exempt_meta_key)
+        if note:
+            body = _with_page_note(body, str(note))
+        if footnotes.order:
+            body = body.rstrip() + "\n\n" + footnotes.definitions(project.sources, project.seeds) + "\n"
+        for problem in footnotes.problems:
+            self.report(page, problem, READERS_COMMENT_HINT)
+        title = str(page.title or page.file.src_uri)
+        for located in footnotes.order:
+            self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))
+        return body
+
+    on_page_markdown = CombinedEvent(_expand_citations)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.meta.get(ARCHIVE_META):
+            return html
+        if not page.meta.get(self.settings.exempt_meta_key):
+            # Before linking glossary terms, so a sentence that is all term link is still checked.
+            for sentence in uncited_sentences(html):
+                self.build.uncited.append((self._shown(page), sentence))
+        html = number_in_reading_order(html)
+        glossary = self.settings.glossary_page
+        if glossary and page.file.src_uri != glossary:
+            target = files.get_file_from_path(glossary)
+            if target is None:
+                docs = self.settings.shown(self.settings.docs_path)
+                raise PluginError(f"mkdocs.yml: `glossary_page: {glossary}` names no page in {docs}/")
+            html = link_terms(html, self.project, get_relative_url(target.url, page.url))
+        return html
+
+    @event_priority(-100)  # last: every page has rendered, so every citing page is known
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._raise_page_problems()
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or not page.meta.get(ARCHIVE_META) or page.content is None:
+                continue
+            self._fill_archive(page)
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        broken = broken_links(Path(config.site_dir))
+        if broken:
+            raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
+
+    # --- helpers ----------------------------------------------------------------------
+    def _fill_archive(self, page: Page) -> None:
+        def archive(match: re.Match[str]) -> str:
+            return render_archive(self.project, match.group(1), self.build.ledger, page.url)
+
+        assert page.content is not None
+        page.content = _PLACEHOLDER_RE.sub(archive, page.content)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= set(_ID.findall(page.content))
+
+    def _raise_page_problems(self) -> None:
+        build = self.build
+        if build.page_problems:
+            raise PluginError("\n\n".join(f"{p.page}: {p.message}\n    hint:     {p.hint}" for p in build.page_problems))
+        if build.uncited:
+            lines = [f"{page}: this sentence has no footnote:\n    \"{sentence}\"" for page, sentence in build.uncited]
+            raise PluginError(
+                f"{len(build.uncited)} sentence(s) without a footnote; every sentence on an explainer page must be cited.\n\n"
+                + "\n\n".join(lines)
+                + "\n\nhint: end the sentence with a citation footnote, e.g. [^1] and a line "
+                  '[^1]: brigida-deals: "denied the El Faro report"')
+
+
+def _with_page_note(body: str, note: str) -> str:
+    """The site page's note, as an admonition under its title."""
+    box = (f'<div class="admonition info site-page-note" data-cite-exempt="site page">'
+           f'<p class="admonition-title">About this page</p><p>{attr(note)}</p></div>')
+    heading = re.search(r"^# .*$", body, re.M)
+    at = heading.end() if heading else 0
+    return body[:at] + "\n\n" + box + "\n\n" + body[at:]
+
+
+__all__ = ["ExplainerConfig", "ExplainerPlugin", "plugin_of", "settings_of"]
