@@ -1,0 +1,115 @@
+"""A new explainer in one command: `python -m macros new`, `add-source`, one cited sentence, a strict build.
+
+The project is made in a temporary folder with a seed of its own
+(tests/fixtures/council-vote.txt) and builds with the installed engine: no
+file of this story is copied.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+from bs4 import BeautifulSoup
+
+from macros.model.schema import DATA_FILES
+
+FIXTURE = Path(__file__).parent / "fixtures" / "council-vote.txt"
+QUOTE = "voted on Monday to close the old river bridge"
+PAGE = f"""# The bridge
+
+The town council voted to close the bridge, the Gazette reported.[^vote]
+
+[^vote]: council-vote: "{QUOTE}"
+"""
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def new_project(tmp_path: Path) -> Path:
+    result = run(["-m", "macros", "new", "bridge-story"], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp_path / "bridge-story"
+
+
+def test_new_project_builds_as_created(tmp_path: Path) -> None:
+    """Created and built untouched: the guide page is exempt, every data file empty but valid."""
+    project = new_project(tmp_path)
+    assert not (project / "macros").exists(), "the new project uses the installed engine, not a copy"
+    for filename, (key, _) in DATA_FILES.items():
+        assert yaml.safe_load((project / "data" / filename).read_text(encoding="utf-8")) == {key: []}
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert "python -m macros add-source" in readme and "mkdocs build --strict" in readme
+    result = run(["-m", "mkdocs", "build", "--strict"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("docs/index.md", "README.md", "mkdocs.yml"):  # nothing of this story
+        text = (project / name).read_text(encoding="utf-8")
+        for word in ("Bukele", "Salvador", "MS-13", "brigida", "El Faro", "Treasury"):
+            assert word not in text, f"{name} names {word!r}"
+
+
+def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    shutil.copy(FIXTURE, project / "seeds" / "council-vote.txt")
+    result = run(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    sources = yaml.safe_load((project / "data" / "sources.yml").read_text(encoding="utf-8"))["sources"]
+    assert [s["id"] for s in sources] == ["council-vote"]
+    assert len(sources[0]["sha256"]) == 64 and sources[0]["headline"] is None
+    # The contributor fills in the headline, as printed, backslash and all.
+    path = project / "data" / "sources.yml"
+    headline = 'headline: "Bridge \\\\ closed: the council votes"'
+    path.write_text(path.read_text(encoding="utf-8").replace("headline: null", headline), encoding="utf-8")
+    (project / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+
+    result = run(["-m", "mkdocs", "build", "--strict"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = home.select(".footnote a.cite-link")
+    assert len(links) == 1, home.select_one(".footnote")
+    target = urlsplit(urljoin("http://site/", links[0]["href"]))
+    assert target.path == "/sources/council-vote/", target
+    archive = BeautifulSoup((project / "site" / "sources" / "council-vote" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser")
+    mark = archive.find(id=target.fragment)
+    assert mark is not None and mark.name == "mark" and mark.get_text() == QUOTE
+    assert archive.select_one("h1").get_text() == "Bridge \\ closed: the council votes"
+    back = archive.select_one(".cited-by a")
+    assert back is not None and back["href"].endswith("#fnref:cite-1")
+
+    (project / "docs" / "index.md").write_text(PAGE.replace("old river bridge", "old railway bridge"), encoding="utf-8")
+    result = run(["-m", "mkdocs", "build", "--strict"], project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "docs/index.md:5, field '[^vote]': the quote is not in the seed of 'council-vote' (council-vote.txt)" in output, output
+    assert "Traceback" not in output, output
+
+
+def test_add_source_refuses_a_file_outside_seeds_and_a_used_id(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    shutil.copy(FIXTURE, project / "council-vote.txt")
+    result = run(["-m", "macros", "add-source", "council-vote.txt", "--id", "council-vote"], project)
+    assert result.returncode == 1 and "the seed must be a file directly in seeds/" in result.stderr, result.stderr
+    shutil.copy(FIXTURE, project / "seeds" / "council-vote.txt")
+    assert run(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], project).returncode == 0
+    shutil.copy(FIXTURE, project / "seeds" / "copy.txt")
+    result = run(["-m", "macros", "add-source", "seeds/copy.txt", "--id", "council-vote"], project)
+    assert result.returncode == 1 and "the id 'council-vote' is already used" in result.stderr, result.stderr
+
+
+def test_every_plugin_option_is_documented() -> None:
+    """Each option of the plugin's config has a row in CONTRIBUTING's table, with its default."""
+    from macros.plugin import ExplainerConfig
+
+    guide = (Path(__file__).resolve().parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for name, option in ExplainerConfig._schema:
+        default = "none" if option.default is None else str(option.default)
+        assert f"| `{name}` | `{default}` |" in guide or f"| `{name}` | {default} |" in guide, name
