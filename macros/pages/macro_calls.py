@@ -45,8 +45,8 @@ def register_page_macros(env: Any, host: MacroHost) -> None:
 def _page_macro(env: Any, host: MacroHost, name: str, kind: str | None) -> Callable[..., str]:
     def call(*args: Any, **kwargs: Any) -> str:
         renderer = Renderer(host.project, host.footnotes_of(env.page))
-        block, hints = _block(name, renderer)
-        problems = argument_problems(name, kind, block, hints, args, kwargs, host.project, host.settings.data_dir)
+        block = _block(name, renderer)
+        problems = argument_problems(name, kind, block, args, kwargs, host.project, host.settings.data_dir)
         for message, hint in problems:
             host.report(env.page, message, hint)
         return "" if problems else str(block(*args, **kwargs))
@@ -55,16 +55,21 @@ def _page_macro(env: Any, host: MacroHost, name: str, kind: str | None) -> Calla
     return call
 
 
-def _block(name: str, renderer: Renderer) -> tuple[Callable[..., Any], dict[str, Any]]:
-    """The function that renders a macro's block, bound to the page's renderer, and its type hints."""
+def _block(name: str, renderer: Renderer) -> Callable[..., Any]:
+    """The function that renders a macro's block, bound to the page's renderer."""
     if name in BLOCK_MODULES:
-        function = getattr(importlib.import_module(BLOCK_MODULES[name]), name)
-        return functools.partial(function, renderer), typing.get_type_hints(function)
-    method = getattr(renderer, name)
-    return method, typing.get_type_hints(method)
+        return functools.partial(getattr(importlib.import_module(BLOCK_MODULES[name]), name), renderer)
+    return getattr(renderer, name)  # type: ignore[no-any-return]
 
 
-def argument_problems(name: str, kind: str | None, method: Callable[..., Any], hints: dict[str, Any],
+def _wants_list(annotation: Any) -> bool:
+    """True for a parameter annotated as a list (annotations may be strings, under `from __future__ import annotations`)."""
+    if isinstance(annotation, str):
+        return annotation.replace(" ", "").startswith(("list[", "List[", "Sequence[", "tuple["))
+    return typing.get_origin(annotation) in (list, tuple)
+
+
+def argument_problems(name: str, kind: str | None, method: Callable[..., Any],
                       args: tuple[Any, ...], kwargs: dict[str, Any], project: Project,
                       data_dir: str = "data") -> list[tuple[str, str]]:
     """What is wrong with a macro call's arguments, as (message, hint) pairs; empty when all is well."""
@@ -79,7 +84,7 @@ def argument_problems(name: str, kind: str | None, method: Callable[..., Any], h
     problems: list[tuple[str, str]] = []
     ids: list[str] = []
     for param, value in bound.arguments.items():
-        wants_list = typing.get_origin(hints.get(param)) is list
+        wants_list = _wants_list(signature.parameters[param].annotation)
         if wants_list and isinstance(value, str):
             problems.append((f"{name}(...) takes a list of ids, not the single id '{value}'",
                              f'write {name}(["{value}"]), with square brackets, even for one id'))
