@@ -27,7 +27,7 @@ def source_cards(r: Renderer) -> str:
         cards.append({
             "id": source.id,
             "source": source,
-            "href": r.link(archive_path(source.id)),
+            "href": r.link(archive_path(source.id, r.footnotes.archive_dir)),
             "printed": [(name, getattr(source, name)) for name in PRINTED if getattr(source, name)],
             "genre_shown_by": safe(r.paragraph(source.genre_shown_by)),
             "rests_on": safe(r.paragraph(source.rests_on)),
