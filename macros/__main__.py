@@ -39,10 +39,14 @@ def main(argv: list[str] | None = None) -> int:
             from macros.scaffold import add_source
 
             settings = project_settings(Path.cwd())
+            from macros.scaffold import required_to_fill
+
             block = add_source(settings, args.seed, args.source_id)
+            required = "".join(f"`{name}`, " for name in required_to_fill())
             print(f"added to {settings.data_dir}/sources.yml:\n{block}"
-                  "fill in `label` and what the article prints (headline, outlet, byline, date), exactly as printed;\n"
-                  "leave null what it does not print: readers see \"not stated\"")
+                  f"fill in {required}`label` and what the article prints (headline, outlet, byline, date), exactly as "
+                  "printed;\nleave null what it does not print: readers see \"not stated\". "
+                  "`python -m macros.check` lists what is still missing.")
     except ContributorError as error:
         print(error.report(), file=sys.stderr)
         return 1

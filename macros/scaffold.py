@@ -53,8 +53,14 @@ def new_project(path: Path, site_name: str | None = None) -> list[Path]:
     return written
 
 
+def required_to_fill() -> list[str]:
+    """Fields of a source that the contributor must fill before the project builds (no default, not known from the file)."""
+    return [name for name, info in Source.model_fields.items()
+            if info.is_required() and name not in ("id", "file", "sha256", "label")]
+
+
 def source_entry(source_id: str, file: str, sha256: str) -> dict[str, Any]:
-    """A new sources.yml entry: what the seed is, and every printed field null until a contributor fills it."""
+    """A new sources.yml entry: what the seed is, and every other field null (or empty) until a contributor fills it."""
     entry: dict[str, Any] = {"id": source_id, "file": file, "sha256": sha256, "label": source_id.replace("-", " ")}
     for name, info in Source.model_fields.items():
         if name not in entry:

@@ -26,7 +26,7 @@ Every failing command must exit non-zero, print no Python traceback, and
 leave a previous build's site folder untouched when the mistake is in data,
 seeds or citations (`before_build: false` for those the build finds later).
 A case with `succeeds: true` builds and names what the built pages must show
-(`html:`); every built page is also searched for scripts and `javascript:`
+(`html:`, with `shows` for text and `heading` for the exact <h1> and title); every built page is also searched for scripts and `javascript:`
 links that came from data, and `browser:` loads a page in Chromium.
 """
 
@@ -206,6 +206,10 @@ def check_built_site(site: Path, case: Case) -> None:
         text = re.sub(r"\s+", " ", article.get_text())
         for shown in page.get("shows", []):
             assert shown in text, f"{page['page']} does not show {shown!r} as text"
+        if "heading" in page:  # the page's <h1> and the start of its <title>, exactly
+            h1 = soup.select_one("h1")
+            assert h1 is not None and h1.get_text().strip() == page["heading"], f"{page['page']}: <h1> {h1}"
+            assert soup.title is not None and soup.title.get_text().startswith(page["heading"]), soup.title
     for file in site.rglob("*.html"):
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
         where = file.relative_to(site).as_posix()

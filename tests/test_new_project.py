@@ -18,9 +18,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.model.schema import DATA_FILES
+from macros.scaffold import required_to_fill
 
 FIXTURE = Path(__file__).parent / "fixtures" / "council-vote.txt"
 QUOTE = "voted on Monday to close the old river bridge"
+# What a contributor would write in the fields add-source cannot know (today: only the genre).
+FILLED = {"genre": "news report"}
 PAGE = f"""# The bridge
 
 The town council voted to close the bridge, the Gazette reported.[^vote]
@@ -64,10 +67,13 @@ def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_
     sources = yaml.safe_load((project / "data" / "sources.yml").read_text(encoding="utf-8"))["sources"]
     assert [s["id"] for s in sources] == ["council-vote"]
     assert len(sources[0]["sha256"]) == 64 and sources[0]["headline"] is None
-    # The contributor fills in the headline, as printed, backslash and all.
+    # The contributor fills in what add-source asks for, and the headline as printed, backslash and all.
     path = project / "data" / "sources.yml"
-    headline = 'headline: "Bridge \\\\ closed: the council votes"'
-    path.write_text(path.read_text(encoding="utf-8").replace("headline: null", headline), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("headline: null", 'headline: "Bridge \\\\ closed: the council votes"')
+    for name in required_to_fill():
+        assert f"`{name}`" in result.stdout, result.stdout
+        text = text.replace(f"{name}: null", f"{name}: {FILLED[name]}")
+    path.write_text(text, encoding="utf-8")
     (project / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
 
     result = run(["-m", "mkdocs", "build", "--strict"], project)

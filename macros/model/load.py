@@ -8,7 +8,6 @@ collects every problem and raises one `ContributorError` listing them all.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import re
 from collections.abc import Iterator
@@ -36,8 +35,6 @@ from macros.seeds.matching import normalized_text
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
 # An unknown id there is found here, before the build, like any other reference.
 MACRO_IDS = {name: kind for name, kind in PAGE_MACROS.items() if kind}
-_MACRO_CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\s*\((?P<args>[^)]*)\)\s*-?\}\}")
-_STRING = re.compile(r"""["']([^"'\n]*)["']""")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # The same parser, with the same delimiters, as the macros plugin renders pages with.
 _TEMPLATES = jinja2.Environment()
@@ -393,8 +390,9 @@ class _ProjectLoader:
                                           hint="save the file as UTF-8 in your editor"))
                 continue
             self.project.page_citations[rel] = self._page_citations(rel, markdown)
-            if self._page_template_parses(rel, markdown):
-                self._page_macro_ids(rel, markdown)
+            parsed = self._page_template(rel, markdown)
+            if parsed is not None:
+                self._page_macro_ids(rel, *parsed)
 
     def _page_citations(self, rel: str, markdown: str) -> list[Located]:
         parsed = parse_page(markdown)
@@ -431,44 +429,54 @@ class _ProjectLoader:
                 located.append(result)
         return located
 
-    def _page_template_parses(self, rel: str, markdown: str) -> bool:
-        """False, with a problem, when the page's macro calls are not valid template syntax."""
+    def _page_template(self, rel: str, markdown: str) -> tuple[jinja2.nodes.Template, int] | None:
+        """The page parsed as mkdocs-macros will render it, and the lines before its body; None when it is not
+        rendered, or (with a problem) when its macro calls are not valid template syntax."""
         front = _FRONT_MATTER.match(markdown)
         if front and re.search(r"^render_macros:\s*false\s*$", front.group(0), re.M | re.I):
-            return False
+            return None
         body = markdown[front.end():] if front else markdown
         offset = front.group(0).count("\n") if front else 0
         try:
-            _TEMPLATES.parse(body)
+            return _TEMPLATES.parse(body), offset
         except jinja2.TemplateSyntaxError as exc:
             self.problems.add(Problem(
                 rel, f"this is not valid macro syntax: {exc.message}", line=(exc.lineno or 1) + offset,
                 details=_line_of_text(body, exc.lineno),
                 hint=('a macro call looks like {{ profile("osiris-luna-meza") }}; to show {{ or {% as text on a page, '
                       "write {{ '{{' }} or put `render_macros: false` in the page's front matter")))
-            return False
-        return True
+            return None
 
-    def _page_macro_ids(self, rel: str, markdown: str) -> None:
-        for number, text in enumerate(markdown.split("\n"), start=1):
-            for call in _MACRO_CALL.finditer(text):
-                name = call.group("name")
-                if name not in PAGE_MACROS and name not in BUILTIN_MACROS:
-                    close = difflib.get_close_matches(name, list(PAGE_MACROS), n=1)
+    def _page_macro_ids(self, rel: str, template: jinja2.nodes.Template, offset: int) -> None:
+        """Every macro call of the page, however many lines it spans: a known macro, and ids its data has."""
+        for call in template.find_all(jinja2.nodes.Call):
+            if not isinstance(call.node, jinja2.nodes.Name):
+                continue  # a method call such as x.items(): not a macro
+            name, number = call.node.name, call.lineno + offset
+            if name not in PAGE_MACROS and name not in BUILTIN_MACROS and name not in _TEMPLATES.globals:
+                close = close_matches(name, list(PAGE_MACROS), 0.6)
+                self.problems.add(Problem(
+                    rel, f"there is no macro named '{name}'", line=number,
+                    hint=(f"did you mean {close[0]}(...)? " if close else "")
+                    + "the macros are: " + ", ".join(sorted(PAGE_MACROS))))
+                continue
+            target = MACRO_IDS.get(name)
+            if target is None:
+                continue
+            for value in _string_arguments(call):
+                if not self.known(target, value):
                     self.problems.add(Problem(
-                        rel, f"there is no macro named '{name}'", line=number,
-                        hint=(f"did you mean {close[0]}(...)? " if close else "")
-                        + "the macros are: " + ", ".join(sorted(PAGE_MACROS))))
-                    continue
-                target = MACRO_IDS.get(name)
-                if target is None:
-                    continue
-                for value in _STRING.findall(call.group("args")):
-                    if not self.known(target, value):
-                        self.problems.add(Problem(
-                            rel, f"{call.group('name')}(...) names the {singular(target)} '{value}', "
-                                 f"which {self.file_of(target)} does not have",
-                            line=number, hint=self.ids_hint(target, value)))
+                        rel, f"{name}(...) names the {singular(target)} '{value}', which {self.file_of(target)} does not have",
+                        line=number, hint=self.ids_hint(target, value)))
+
+
+def _string_arguments(call: jinja2.nodes.Call) -> Iterator[str]:
+    """The string constants among a call's arguments, alone or in a list or tuple."""
+    for arg in [*call.args, *(kw.value for kw in call.kwargs)]:
+        items = arg.items if isinstance(arg, jinja2.nodes.List | jinja2.nodes.Tuple) else [arg]
+        for item in items:
+            if isinstance(item, jinja2.nodes.Const) and isinstance(item.value, str):
+                yield item.value
 
 
 def _line_of_text(text: str, line: int | None) -> tuple[tuple[str, str], ...]:
