@@ -44,6 +44,7 @@ from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.pages.archive import render_archive
 from macros.pages.text import attr
+from macros.problems.examples import citation_example
 from macros.problems.problem import ContributorError
 from macros.seeds.matching import MIN_QUOTE_WORDS
 from macros.state import BuildState, PageProblem
@@ -227,7 +228,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 f"{len(build.uncited)} sentence(s) without a footnote; every sentence on an explainer page must be cited.\n\n"
                 + "\n\n".join(lines)
                 + "\n\nhint: end the sentence with a citation footnote, e.g. [^1] and a line "
-                  '[^1]: brigida-deals: "denied the El Faro report"')
+                + citation_example(self.project))
 
 
 def _with_page_note(body: str, note: str) -> str:

@@ -3,9 +3,9 @@
 A contributor cites with an ordinary Markdown footnote whose body names the
 source id and quotes the passage:
 
-    The Treasury alleged that the officials organized meetings.[^meetings]
+    The council voted to close the bridge, the Gazette reported.[^vote]
 
-    [^meetings]: law-enforcement-truce: "led, facilitated and organized a number of secret meetings"
+    [^vote]: council-vote: "voted on Monday to close the old river bridge"
 
 The build replaces each such footnote with the site's rendered citation.
 """
@@ -19,7 +19,6 @@ DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 BODY = re.compile(r'^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*):\s*["\u201c](?P<quote>.*)["\u201d]\s*$', re.S)
 FENCE = re.compile(r"^\s*(```|~~~)")
-EXAMPLE = '[^1]: brigida-deals: "denied the El Faro report"'
 
 
 @dataclass(frozen=True)

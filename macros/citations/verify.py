@@ -56,7 +56,7 @@ def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed],
                                hint=f"use one of the ids in data/sources.yml: {known}")
     if not quote.strip():
         return CitationFailure("the quote is empty",
-                               hint="copy the passage that supports the sentence from the seed, e.g. quote: \"denied the El Faro report\"")
+                               hint="copy the passage that supports the sentence from the seed, word for word")
     if word_count(quote) < min_words:
         return CitationFailure(
             f"the quote has {_words(word_count(quote))}; at least {min_words} are needed",

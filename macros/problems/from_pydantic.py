@@ -223,7 +223,7 @@ def _problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[st
             advice.append(f"`{name}:` is {_lower_first(description)}")
     elif kind == "string_pattern_mismatch":
         message = f"{shown(value)} is not a valid id"
-        advice.append("ids use lower-case letters, digits and single hyphens, e.g. `osiris-luna-meza`")
+        advice.append("ids use lower-case letters, digits and single hyphens, e.g. `council-vote-2021`")
     elif kind == "too_short":
         need = (error.get("ctx") or {}).get("min_length", 1)
         message = f"`{name}:` needs at least {need} item{'s' if need != 1 else ''}"

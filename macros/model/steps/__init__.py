@@ -1,0 +1,23 @@
+"""The steps of loading a project, in order; each adds what it finds to the context's problems.
+
+A new check before the build is a module here and one line in `STEPS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from macros.model.context import LoadContext
+from macros.model.steps.citations import verify_data_citations
+from macros.model.steps.data_files import read_data_files
+from macros.model.steps.pages import read_pages
+from macros.model.steps.references import check_references
+from macros.model.steps.seeds import read_seeds
+
+STEPS: tuple[Callable[[LoadContext], None], ...] = (
+    read_data_files,  # data files -> typed entries
+    read_seeds,  # seeds: present, described, unchanged
+    check_references,  # ids between entries
+    verify_data_citations,  # every citation in the data, against its seed
+    read_pages,  # hand-written pages: citation footnotes and macro calls
+)

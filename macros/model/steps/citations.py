@@ -1,0 +1,82 @@
+"""Step 4: every citation in the data verified against its seed.
+
+A citation's quote must stand in its seed (`verify_citation`), hold the
+words its entry shows as printed, and be marked `readers_comment: true`
+exactly when it quotes a reader's comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
+from macros.citations.verify import CitationFailure, Located, verify_citation
+from macros.model.context import LoadContext
+from macros.model.schema import Citation
+from macros.problems.from_pydantic import format_loc
+from macros.problems.problem import Problem
+from macros.seeds.matching import normalized_text
+
+
+def verify_data_citations(ctx: LoadContext) -> None:
+    for kind, entries in ctx.project.entries.items():
+        for entry in entries.values():
+            for loc, citation, holder in _walk_citations(entry, ()):
+                must = {name: getattr(holder, name) for name in holder.verbatim_in_citations}
+                located = verify(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote, must)
+                if located and located.in_comment != citation.readers_comment:
+                    ctx.problems.add(Problem(
+                        ctx.file_of(kind), readers_comment_mismatch(located),
+                        line=ctx.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
+                        field=format_loc(loc + ("readers_comment",)), details=(("quote", citation.quote),),
+                        hint=READERS_COMMENT_HINT))
+    for quote in ctx.project.quotes.values():
+        if quote.source in ctx.project.seeds:
+            must = {"text": quote.text}
+            if quote.when:
+                must["when"] = quote.when
+            if quote.where:
+                must["where"] = quote.where
+            verify(ctx, "quotes", quote, ("context",), quote.source, quote.context, must)
+
+
+def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source_id: str, quote: str,
+           must_contain: dict[str, str]) -> Located | None:
+    if source_id not in ctx.project.sources:
+        if loc[-1] == "quote":
+            ctx.ref(kind, entry, loc[:-1] + ("source",), "sources", source_id)
+        return None
+    if source_id not in ctx.project.seeds:
+        return None  # the seed's own problem is already reported
+    result = verify_citation(source_id, quote, ctx.project.seeds, ctx.settings.min_quote_words)
+    where = dict(file=ctx.file_of(kind), line=ctx.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
+                 field=format_loc(loc))
+    if isinstance(result, CitationFailure):
+        ctx.problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
+        return None
+    for name, value in must_contain.items():
+        if normalized_text(value) not in normalized_text(quote):
+            ctx.problems.add(Problem(
+                message=f"`{name}:` says \"{value}\", but this quote does not hold those words",
+                details=(("quote", f'"{quote}"'),),
+                hint=(f"the words of `{name}:` are shown as the source prints them, so the citation must hold them: "
+                      f"quote the passage where the seed prints \"{value}\", or copy `{name}:` from the quote"),
+                **where))
+    ctx.project.located[result.key] = result
+    return result
+
+
+def _walk_citations(model: BaseModel, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Citation, BaseModel]]:
+    """Every Citation inside model, with its location and the entry holding it."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            here = loc + ((name, i) if isinstance(value, list) else (name,))
+            if isinstance(item, Citation):
+                yield here, item, model
+            elif isinstance(item, BaseModel):
+                yield from _walk_citations(item, here)

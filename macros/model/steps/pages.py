@@ -1,0 +1,141 @@
+"""Step 5: the hand-written pages: their citation footnotes, and the macro calls they make.
+
+Citations are verified like data citations. Each page is parsed as the
+macros plugin will render it (Jinja, same delimiters), and every macro call
+in its syntax tree, on one line or several, must name a macro that exists
+and ids that the data has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import jinja2
+
+from macros.citations.page_syntax import parse_page
+from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
+from macros.citations.verify import CitationFailure, verify_citation
+from macros.model.context import LoadContext
+from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
+from macros.problems.examples import citation_example, macro_example
+from macros.problems.from_pydantic import close_matches
+from macros.problems.hints import singular
+from macros.problems.problem import Problem
+
+# Macros that hand-written pages call with ids, and the kind of entry each id names.
+MACRO_IDS = {name: kind for name, kind in PAGE_MACROS.items() if kind}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# The same parser, with the same delimiters, as the macros plugin renders pages with.
+_TEMPLATES = jinja2.Environment()
+
+
+def read_pages(ctx: LoadContext) -> None:
+    docs_dir = ctx.settings.docs_path
+    if not docs_dir.is_dir():
+        ctx.problems.add(Problem(f"{ctx.settings.shown(docs_dir)}/", "the pages folder (mkdocs.yml `docs_dir`) is missing",
+                                  hint="create it, or set `docs_dir:` in mkdocs.yml to the folder that holds the pages"))
+        return
+    for page in sorted(docs_dir.rglob("*.md")):
+        rel = ctx.settings.shown(page)
+        try:
+            markdown = page.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            ctx.problems.add(Problem(rel, f"the page is not valid UTF-8 text ({exc.reason} at byte {exc.start})",
+                                      hint="save the file as UTF-8 in your editor"))
+            continue
+        _page_citations(ctx, rel, markdown)
+        parsed = _page_template(ctx, rel, markdown)
+        if parsed is not None:
+            _page_macro_ids(ctx, rel, *parsed)
+
+
+def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
+    parsed = parse_page(markdown)
+    for bad in parsed.bad:
+        ctx.problems.add(Problem(rel, bad.message, line=bad.line, field=f"[^{bad.label}]",
+                                  hint=f"write it as {citation_example(ctx.project)}"))
+    defined = {c.label for c in parsed.citations} | {b.label for b in parsed.bad}
+    for label, line in parsed.references.items():
+        if label not in defined:
+            ctx.problems.add(Problem(rel, f"footnote [^{label}] is used but never defined", line=line,
+                                      field=f"[^{label}]",
+                                      hint=f"add a line such as {citation_example(ctx.project, label)}"))
+    for citation in parsed.citations:
+        where = dict(line=citation.line, field=f"[^{citation.label}]")
+        if citation.label not in parsed.references:
+            ctx.problems.add(Problem(
+                rel, f"footnote [^{citation.label}] is defined but no sentence uses it",
+                hint=f"put [^{citation.label}] at the end of the sentence it supports, or delete the definition", **where))
+        if citation.source not in ctx.project.sources:
+            if not ctx.known("sources", citation.source):
+                ctx.problems.add(Problem(rel, f"there is no source with id '{citation.source}' in {ctx.file_of('sources')}",
+                                          hint=ctx.ids_hint("sources", citation.source), **where))
+            continue
+        if citation.source not in ctx.project.seeds:
+            continue  # the seed's own problem is already reported
+        result = verify_citation(citation.source, citation.quote, ctx.project.seeds, ctx.settings.min_quote_words)
+        if isinstance(result, CitationFailure):
+            ctx.problems.add(Problem(rel, result.message, details=result.details, hint=result.hint, **where))
+        else:
+            if result.in_comment:
+                ctx.problems.add(Problem(rel, readers_comment_mismatch(result), hint=READERS_COMMENT_HINT, **where))
+            ctx.project.located[result.key] = result
+
+
+def _page_template(ctx: LoadContext, rel: str, markdown: str) -> tuple[jinja2.nodes.Template, int] | None:
+    """The page parsed as mkdocs-macros will render it, and the lines before its body; None when it is not
+    rendered, or (with a problem) when its macro calls are not valid template syntax."""
+    front = _FRONT_MATTER.match(markdown)
+    if front and re.search(r"^render_macros:\s*false\s*$", front.group(0), re.M | re.I):
+        return None
+    body = markdown[front.end():] if front else markdown
+    offset = front.group(0).count("\n") if front else 0
+    try:
+        return _TEMPLATES.parse(body), offset
+    except jinja2.TemplateSyntaxError as exc:
+        ctx.problems.add(Problem(
+            rel, f"this is not valid macro syntax: {exc.message}", line=(exc.lineno or 1) + offset,
+            details=_line_of_text(body, exc.lineno),
+            hint=(f"a macro call looks like {macro_example()}; to show {{{{ or {{% as text on a page, "
+                  "write {{ '{{' }} or put `render_macros: false` in the page's front matter")))
+        return None
+
+
+def _page_macro_ids(ctx: LoadContext, rel: str, template: jinja2.nodes.Template, offset: int) -> None:
+    """Every macro call of the page, however many lines it spans: a known macro, and ids its data has."""
+    for call in template.find_all(jinja2.nodes.Call):
+        if not isinstance(call.node, jinja2.nodes.Name):
+            continue  # a method call such as x.items(): not a macro
+        name, number = call.node.name, call.lineno + offset
+        if name not in PAGE_MACROS and name not in BUILTIN_MACROS and name not in _TEMPLATES.globals:
+            close = close_matches(name, list(PAGE_MACROS), 0.6)
+            ctx.problems.add(Problem(
+                rel, f"there is no macro named '{name}'", line=number,
+                hint=(f"did you mean {close[0]}(...)? " if close else "")
+                + "the macros are: " + ", ".join(sorted(PAGE_MACROS))))
+            continue
+        target = MACRO_IDS.get(name)
+        if target is None:
+            continue
+        for value in _string_arguments(call):
+            if not ctx.known(target, value):
+                ctx.problems.add(Problem(
+                    rel, f"{name}(...) names the {singular(target)} '{value}', which {ctx.file_of(target)} does not have",
+                    line=number, hint=ctx.ids_hint(target, value)))
+
+
+def _string_arguments(call: jinja2.nodes.Call) -> Iterator[str]:
+    """The string constants among a call's arguments, alone or in a list or tuple."""
+    for arg in [*call.args, *(kw.value for kw in call.kwargs)]:
+        items = arg.items if isinstance(arg, jinja2.nodes.List | jinja2.nodes.Tuple) else [arg]
+        for item in items:
+            if isinstance(item, jinja2.nodes.Const) and isinstance(item.value, str):
+                yield item.value
+
+
+def _line_of_text(text: str, line: int | None) -> tuple[tuple[str, str], ...]:
+    lines = text.split("\n")
+    if line and 1 <= line <= len(lines) and lines[line - 1].strip():
+        return (("line", lines[line - 1].strip()[:160]),)
+    return ()
