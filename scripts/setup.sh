@@ -37,9 +37,13 @@ if [ "${1:-}" = "--test" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
   fi
-  if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  # axe-core (browser tests) and vnu-jar (the Nu HTML Checker, run with the machine's java); --ignore-scripts:
+  # vnu-jar's postinstall would download a Java runtime, and the jar is all the tests need.
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
     command -v npm >/dev/null 2>&1 \
-      || missing "the browser tests need axe-core from npm, and this machine has no npm (Debian: apt-get install -y npm)"
-    npm ci --no-audit --no-fund --silent
+      || missing "the browser tests need axe-core and vnu-jar from npm, and this machine has no npm (Debian: apt-get install -y npm)"
+    npm ci --no-audit --no-fund --silent --ignore-scripts
   fi
+  command -v java >/dev/null 2>&1 \
+    || missing "the HTML validity test runs the Nu HTML Checker with java (Debian: apt-get install -y default-jre-headless)"
 fi

@@ -94,7 +94,7 @@ class Renderer:
             events = sorted((e for e in self.project.events.values() if e.period == period.id), key=lambda e: e.date)
             if not events:
                 continue
-            out += [f"## {md_text(period.label)} {{ #{period.id} }}", "", '<ol class="timeline" markdown>', ""]
+            out += [f"## {md_text(period.label)} {{ #period-{period.id} }}", "", '<ol class="timeline" markdown>', ""]
             for event in events:
                 out += [self.timeline_entry(event), ""]
             out += ["</ol>", ""]
