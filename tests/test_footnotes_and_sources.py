@@ -56,7 +56,7 @@ def test_every_footnote_shows_a_whole_seed_sentence_with_the_quoted_words_marked
     for url in page_urls(site):
         for note in footnotes_of(site, url):
             source_id, _ = _archive_target(site, url, note)
-            sentence = note.select_one("q.cited-sentence")
+            sentence = note.select_one(".cited-sentence")
             marks = sentence.select("mark.cited-quote")
             assert len(marks) == 1, f"{url}: {note.get_text()!r}"
             shown = normalized_text(sentence.get_text())
@@ -78,6 +78,7 @@ def test_footnotes_lead_with_the_source_tag_genre_and_headline_never_not_stated(
             source = SOURCES[source_id]
             text = note.get_text(" ", strip=True)
             assert "not stated" not in text.lower(), url
+            assert "““" not in text.replace(" ", "") and "””" not in text.replace(" ", ""), f"{url}: doubled quote mark"
             lead = note.select_one(".cite-source").get_text(strip=True)
             if source["tag"]:
                 assert lead == source["tag"]

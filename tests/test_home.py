@@ -56,3 +56,20 @@ def test_the_short_version_starts_on_the_first_phone_screen(phone):  # noqa: F81
     assert heading["y"] + heading["height"] <= screen
     # At least the first two lines of the first point are on the first screen.
     assert first_point["y"] + 48 <= screen, first_point
+
+
+READING_PATH = ["", "sanctions/", "truces/", "sides/", "people/osiris-luna-meza/", "people/carlos-marroquin-chica/",
+                "people/nayib-bukele/", "people/", "differences/", "glossary/", "sources/", "about/how-we-cite/"]
+
+
+def test_previous_and_next_follow_the_reading_path(site: BuiltSite):
+    from urllib.parse import urljoin
+
+    for here, there in zip(READING_PATH, READING_PATH[1:]):
+        footer = site.page(here).select_one("nav.md-footer__inner")
+        link = footer.select_one("a.md-footer__link--next")
+        assert link is not None, f"{here or 'home'} has no Next link"
+        target = urljoin(f"http://site/{here}", link["href"]).removeprefix("http://site/")
+        assert target == there, f"Next from {here or 'home'} goes to {target}, not {there}"
+        back = site.page(there).select_one("nav.md-footer__inner a.md-footer__link--prev")
+        assert urljoin(f"http://site/{there}", back["href"]).removeprefix("http://site/") == here
