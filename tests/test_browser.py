@@ -233,15 +233,16 @@ def test_timeline_stays_readable_on_a_phone(phone):
 
 
 def test_homicide_chart_is_accessible_and_readable_on_a_phone(site: BuiltSite, phone):
-    figures = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))["figures"] or []
-    charted = [f for f in figures if f.get("series")]
+    figures = {f["id"]: f for f in yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))["figures"]}
+    charts_data = yaml.safe_load((ROOT / "data" / "charts.yml").read_text(encoding="utf-8"))["charts"] or []
+    charted = [figures[fid] for c in charts_data if c.get("bars", True) for fid in c["figures"]]
     chart_pages = [url for url in page_urls(site.path)
                    if BeautifulSoup((site.path / url / "index.html").read_text(encoding="utf-8"), "html.parser")
                    .select_one("svg.chart__svg")]
     if not charted:
         assert not chart_pages
         return
-    assert chart_pages, "data/figures.yml has figures with a series, but no page shows {{ homicide_chart() }}"
+    assert chart_pages, "data/charts.yml has a chart with bars, but no page shows it with {{ chart(...) }}"
     phone.goto(chart_pages[0])
     phone.wait_for_load_state("load")
     charts = phone.evaluate("""() => [...document.querySelectorAll("svg.chart__svg")].map(svg => {

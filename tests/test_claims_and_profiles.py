@@ -13,7 +13,7 @@ from words import measure_page  # noqa: E402
 
 CLAIM_COLUMNS = ["Claim", "Who makes it", "Response", "What the articles say the evidence is", "Caveats"]
 PROFILES = ["osiris-luna-meza", "carlos-marroquin-chica", "nayib-bukele"]
-MY_PAGES = ["sides/", "sanctions/", "differences/", "people/", *[f"people/{p}/" for p in PROFILES]]
+MY_PAGES = ["sides/", "sanctions/", "truces/", "differences/", "people/", *[f"people/{p}/" for p in PROFILES]]
 
 
 def _data(name: str, key: str) -> list[dict]:
@@ -123,3 +123,55 @@ def test_person_cards_say_what_a_person_is(site: BuiltSite):
         assert cards["Mauricio Funes"].select_one(".person-card__role").get_text(" ").startswith("Former President")
     for card in cards.values():
         assert "Side:" not in card.get_text()
+
+
+# --- the timeline ------------------------------------------------------------------------
+
+DATE = r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?(?:\d{1,2}, )?\d{4}$"
+
+
+def test_timeline_dates_are_plain_and_each_entry_says_what_it_is(site: BuiltSite):
+    import re
+    entries = site.page("truces/").select("li.timeline__event")
+    assert len(entries) == len(_data("events.yml", "events"))
+    for li in entries:
+        date = li.select_one("p.timeline__date time").get_text(strip=True)
+        assert re.match(DATE, date), f"{li['id']}: date label {date!r}"
+        assert li.select_one(".timeline__kind").get_text(strip=True) in {"Event", "Allegation", "Response"}
+
+
+def test_an_inferred_date_has_a_marker_linking_to_its_cited_note(site: BuiltSite):
+    page = site.page("truces/")
+    markers = page.select("a.timeline__date-marker")
+    inferred = [e for e in _data("events.yml", "events") if e.get("date_basis")]
+    assert len(markers) == len(inferred) > 0
+    for marker in markers:
+        note = page.find(id=marker["href"].lstrip("#"))
+        assert note is not None and note.name == "li" and _cited(note), marker["href"]
+
+
+def test_the_timeline_page_has_no_duplicate_ids_and_does_not_call_the_2019_talks_a_truce(site: BuiltSite):
+    page = site.page("truces/")
+    ids = [el["id"] for el in page.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    for heading in page.select("article h1, article h2"):
+        text = heading.get_text(" ")
+        if "2019" in text:
+            assert "truce" not in text.replace("2012 truce", ""), text
+
+
+def test_the_timeline_is_at_most_1800_visible_words(site: BuiltSite):
+    figures = measure_page(site.path / "truces" / "index.html", site.path)
+    assert figures is not None and figures.words <= 1800, figures
+
+
+def test_each_chart_is_titled_says_where_its_figures_come_from_and_tables_only_its_figures(site: BuiltSite):
+    page = site.page("truces/")
+    figures = {f["id"]: f for f in _data("figures.yml", "figures")}
+    for chart in _data("charts.yml", "charts"):
+        box = page.select_one(f"figure#chart-{chart['id']}")
+        assert box.select_one(".chart__title").get_text(strip=True) == chart["title"]
+        assert _cited(box.select_one(".chart__note"))
+        rows = [tr.th.get_text(strip=True) for tr in box.select("table.chart-data tbody tr")]
+        assert rows == [figures[f]["label"] for f in chart["figures"]]
+        assert "percent percent" not in box.get_text(" ") and "% percent" not in box.get_text(" ")

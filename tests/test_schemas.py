@@ -99,7 +99,7 @@ def test_schema_and_classes_reject_the_same_mistakes(mistake: str) -> None:
 @pytest.mark.parametrize("date, valid", [("2019", True), ("2019-06", True), ("2021-12-08", True),
                                          ("2019-13", False), ("December 8, 2021", False), ("19-06", False)])
 def test_schema_checks_the_date_format(date: str, valid: bool) -> None:
-    event = {"id": "test", "date": date, "period": "p", "title": "t", "text": []}
+    event = {"id": "test", "date": date, "kind": "event", "period": "p", "title": "t", "text": []}
     assert validator("events.yml").is_valid({"events": [event]}) is valid
 
 

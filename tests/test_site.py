@@ -18,7 +18,7 @@ EXPLAINER_PAGES = {
     "": "El Salvador, the gangs and the U.S. sanctions",
     "people/osiris-luna-meza/": "Osiris Luna Meza",
     "people/carlos-marroquin-chica/": "Carlos Amílcar Marroquín Chica",
-    "truces/": "History of the truces",
+    "truces/": "Timeline: the 2012 truce and the 2019–21 talks",
     "sanctions/": "The December 2021 sanctions",
     "sides/": "Claims and responses",
     "people/": "Everyone named",

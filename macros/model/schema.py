@@ -187,14 +187,20 @@ class Period(Entry):
 
 
 class Event(Entry):
+    """One entry of the timeline: an event, an allegation or a response, with a plain date."""
+
     id: Slug
     date: PartialDate
-    date_note: Text | None = Field(None, description=(
-        "How roughly a seed gives the date, shown before it, e.g. 'reported from' or 'about'."))
+    date_basis: Sentence | None = Field(None, description=(
+        "For an approximate or inferred date: why the date is what it is, cited; "
+        "the date then shows a marker linking to this note."))
+    kind: Literal["event", "allegation", "response"] = Field(description=(
+        "What the entry is: something that happened, an allegation, or a response to one; shown as a label."))
     period: Slug = Field(description="The id of the period in data/periods.yml.")
-    title: Text = Field(description="A short neutral heading for the event.")
+    title: Text = Field(description="A short neutral heading for the entry.")
     people: list[Slug] = Field(default_factory=list, description="Ids of people in data/people.yml.")
-    text: Prose
+    text: Prose = Field(description="What a reader sees: one or two cited sentences.")
+    details: list[Detail] = Field(default_factory=list, description="Further detail, collapsed under the entry.")
 
 
 class Quote(Entry):
@@ -235,9 +241,18 @@ class Figure(Entry):
     value: float = Field(description="The number itself, for charts.")
     as_printed: Text = Field(description="The number as the seed prints it, e.g. '1,630'.")
     unit: Text
-    series: Slug | None = Field(None, description="Figures with the same series are charted together.")
     cite: Cite
     verbatim_in_citations: ClassVar[tuple[str, ...]] = ("as_printed",)
+
+
+class Chart(Entry):
+    """A bar chart of named figures, titled with what it shows, with its cited table as text alternative."""
+
+    id: Slug
+    title: Text = Field(description="What the chart shows, e.g. 'Homicides in El Salvador, January to July 2019 and 2020'.")
+    note: Sentence = Field(description="Where the figures come from, cited; shown under the title.")
+    figures: list[Slug] = Field(min_length=1, description="Ids of figures in data/figures.yml, drawn as bars in this order.")
+    bars: bool = Field(True, description="False: only the table, for figures that are not comparable as bars.")
 
 
 class Term(Entry):
@@ -308,6 +323,7 @@ DATA_FILES: dict[str, tuple[str, type[Entry]]] = {
     "quotes.yml": ("quotes", Quote),
     "claims.yml": ("claims", Claim),
     "figures.yml": ("figures", Figure),
+    "charts.yml": ("charts", Chart),
     "glossary.yml": ("terms", Term),
     "differences.yml": ("differences", Difference),
     "key_facts.yml": ("facts", KeyFact),
@@ -315,4 +331,4 @@ DATA_FILES: dict[str, tuple[str, type[Entry]]] = {
     "panels.yml": ("panels", Panel),
 }
 
-Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "claims", "figures", "terms", "differences", "facts", "points", "panels"]
+Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "claims", "figures", "charts", "terms", "differences", "facts", "points", "panels"]

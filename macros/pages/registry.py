@@ -16,8 +16,7 @@ PAGE_MACROS: dict[str, str | None] = {
     "claims_table": None,
     "claims_details": None,
     "timeline": None,
-    "figures_table": None,
-    "homicide_chart": None,
+    "chart": "charts",
     "glossary": None,
     "differences": None,
     "key_facts": None,
@@ -30,6 +29,8 @@ PAGE_MACROS: dict[str, str | None] = {
 BLOCK_MODULES: dict[str, str] = {
     "quote_block": "macros.pages.quotes",
     "profile": "macros.pages.profiles",
+    "chart": "macros.pages.chart",
+    "timeline": "macros.pages.timeline",
     "claims_table": "macros.pages.claims",
     "claims_details": "macros.pages.claims",
     "source_cards": "macros.pages.source_cards",

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
-from macros.model.schema import Citation, Event, Person, Sentence
-from macros.pages.text import attr, format_date, md_text, sentence_case
+from macros.model.schema import Citation, Person, Sentence
+from macros.pages.text import attr, md_text, sentence_case
 
 
 @dataclass
@@ -71,7 +71,8 @@ class Renderer:
             members = [p for p in self.project.people.values() if p.side == side.id]
             if not members:
                 continue
-            out += [f"## {md_text(side.group or side.label)} {{ #side-{side.id} }}", "", '<div class="person-cards" markdown>', ""]
+            heading = md_text(side.group or side.label)
+            out += [f"## {heading} {{ #side-{side.id} }}", "", '<div class="person-cards" markdown>', ""]
             for person in members:
                 out += ['<div class="person-card person-card--full" markdown>', "",
                         f"### {md_text(person.name)} {{ #{person.id} }}", ""]
@@ -88,42 +89,6 @@ class Renderer:
         return "\n".join(out)
 
     # --- timeline, figures, glossary, differences, key facts ----------------------
-    def timeline(self) -> str:
-        out = []
-        for period in self.project.periods.values():
-            events = sorted((e for e in self.project.events.values() if e.period == period.id), key=lambda e: e.date)
-            if not events:
-                continue
-            out += [f"## {md_text(period.label)} {{ #period-{period.id} }}", "", '<ol class="timeline" markdown>', ""]
-            for event in events:
-                out += [self.timeline_entry(event), ""]
-            out += ["</ol>", ""]
-        return "\n".join(out)
-
-    def timeline_entry(self, event: Event) -> str:
-        date = format_date(event.date, event.date_note)
-        names = ", ".join(f"[{md_text(self.project.people[p].name)}]({self.person_href(self.project.people[p])})"
-                          for p in event.people)
-        people = f'\n\nPeople: {names}\n{{ .timeline__people data-cite-exempt="navigation" }}\n' if names else ""
-        # The heading carries the date and a neutral title; the text below it is cited.
-        return (f'<li class="timeline__event" id="{event.id}" markdown="block">\n'
-                f'<p class="timeline__date" data-cite-exempt="label"><time datetime="{event.date}">{attr(date)}</time></p>\n'
-                f'<p class="timeline__title" data-cite-exempt="label"><strong>{attr(event.title)}</strong></p>\n\n'
-                f"{self.paragraph(event.text)}\n{people}\n</li>")
-
-    def figures_table(self) -> str:
-        """Every figure as printed, cited: the homicide chart's text alternative too."""
-        rows = []
-        for figure in self.project.figures.values():
-            source = sentence_case(self.project.sources[figure.cite[0].source].label)
-            rows.append(f'<tr markdown><th scope="row">{attr(figure.label)}</th>'
-                        f'<td markdown="span">{md_text(figure.as_printed)} {md_text(figure.unit)}{self.refs(figure.cite)}</td>'
-                        f'<td markdown="span">{md_text(source)}</td></tr>')
-        return ('<table class="chart-data" id="figures" markdown>\n'
-                '<thead><tr><th scope="col">What the figure counts</th><th scope="col">Figure as printed</th>'
-                '<th scope="col">Source</th></tr></thead>\n'
-                '<tbody markdown>\n' + "\n".join(rows) + "\n</tbody>\n</table>")
-
     def glossary(self) -> str:
         out = []
         for term in sorted(self.project.terms.values(), key=lambda t: t.term.lower()):
@@ -147,6 +112,3 @@ class Renderer:
             out.append("")
         return "\n".join(out)
 
-    def homicide_chart(self) -> str:
-        from macros.pages.chart import homicide_chart
-        return homicide_chart(self.project)
