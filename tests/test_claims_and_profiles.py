@@ -175,3 +175,22 @@ def test_each_chart_is_titled_says_where_its_figures_come_from_and_tables_only_i
         rows = [tr.th.get_text(strip=True) for tr in box.select("table.chart-data tbody tr")]
         assert rows == [figures[f]["label"] for f in chart["figures"]]
         assert "percent percent" not in box.get_text(" ") and "% percent" not in box.get_text(" ")
+
+
+# --- where the sources differ --------------------------------------------------------------
+
+def test_differences_lead_with_substance_each_explained_and_spellings_last(site: BuiltSite):
+    article = site.page("differences/").select_one("article")
+    headings = [h.get("id") for h in article.select("h2")]
+    data = _data("differences.yml", "differences")
+    substantive = [d["id"] for d in data if not d.get("compact")]
+    assert headings[:2] == ["allegations-widened", "what-gangs-got"]
+    assert headings[:len(substantive)] == substantive
+    assert headings[-1] == "spellings"
+    for why in article.select("p.difference__why"):
+        assert _cited(why)
+    assert len(article.select("p.difference__why")) == len(substantive)
+    rows = article.select("table.differences-compact tbody tr")
+    assert [tr["id"] for tr in rows] == [d["id"] for d in data if d.get("compact")]
+    assert all(_cited(tr.td) for tr in rows)
+    assert "reader's comment" not in article.get_text(" ").lower()

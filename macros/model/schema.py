@@ -274,6 +274,10 @@ class Difference(Entry):
     id: Slug
     topic: Text
     variants: list[Variant] = Field(min_length=2)
+    why: Sentence | None = Field(None, description=(
+        "One cited line on why the difference matters, or how both versions can be true."))
+    compact: bool = Field(False, description=(
+        "True for a spelling, title or wording: shown as a row of the compact table at the end of the page."))
 
 
 class DateSupport(Entry):

@@ -30,6 +30,7 @@ BLOCK_MODULES: dict[str, str] = {
     "quote_block": "macros.pages.quotes",
     "profile": "macros.pages.profiles",
     "chart": "macros.pages.chart",
+    "differences": "macros.pages.differences",
     "timeline": "macros.pages.timeline",
     "claims_table": "macros.pages.claims",
     "claims_details": "macros.pages.claims",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
 from macros.model.schema import Citation, Person, Sentence
-from macros.pages.text import attr, md_text, sentence_case
+from macros.pages.text import attr, md_text
 
 
 @dataclass
@@ -83,7 +83,8 @@ class Renderer:
                 if person.summary:
                     out += [self.paragraph(person.summary), ""]
                 if person.profile:
-                    out += [f"[Full profile of {md_text(person.name)}]({self.link(f'people/{person.id}.md')}){{ .person-card__more }}", ""]
+                    href = self.link(f"people/{person.id}.md")
+                    out += [f"[Full profile of {md_text(person.name)}]({href}){{ .person-card__more }}", ""]
                 out += ["</div>", ""]
             out += ["</div>", ""]
         return "\n".join(out)
@@ -98,17 +99,3 @@ class Renderer:
                         f'{", ".join(attr(a) for a in term.aliases)}</p>', ""]
             out += [self.paragraph(term.definition), ""]
         return "\n".join(out)
-
-    def differences(self) -> str:
-        out = []
-        for diff in self.project.differences.values():
-            out += [f"## {md_text(diff.topic)} {{ #{diff.id} }}", ""]
-            for variant in diff.variants:
-                first = variant.cite[0]
-                label = self.project.sources[first.source].label
-                if self.project.locate(first.source, first.quote).in_comment:
-                    label = f"a reader's comment under {label}"
-                out.append(f"- {md_text(sentence_case(label))}: “{md_text(variant.text)}”{self.refs(variant.cite)}")
-            out.append("")
-        return "\n".join(out)
-

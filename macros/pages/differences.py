@@ -1,0 +1,27 @@
+"""Where the sources differ: substantive points first, each with why it matters; spellings in one table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from macros.pages.templates import render, safe
+from macros.pages.text import md_text, sentence_case
+
+if TYPE_CHECKING:
+    from macros.model.schema import Variant
+    from macros.pages.render import Renderer
+
+
+def _version(r: Renderer, variant: Variant) -> dict[str, object]:
+    label = sentence_case(r.project.sources[variant.cite[0].source].label)
+    return {"source": label, "text": safe(f"“{md_text(variant.text)}”{r.refs(variant.cite)}")}
+
+
+def differences(r: Renderer) -> str:
+    items, compact = [], []
+    for diff in r.project.differences.values():
+        entry = {"id": diff.id, "topic": safe(md_text(diff.topic)),
+                 "versions": [_version(r, v) for v in diff.variants],
+                 "why": safe(r.sentence(diff.why)) if diff.why else None}
+        (compact if diff.compact else items).append(entry)
+    return render("differences.md", items=items, compact=compact)
