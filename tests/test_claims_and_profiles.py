@@ -194,3 +194,19 @@ def test_differences_lead_with_substance_each_explained_and_spellings_last(site:
     assert [tr["id"] for tr in rows] == [d["id"] for d in data if d.get("compact")]
     assert all(_cited(tr.td) for tr in rows)
     assert "reader's comment" not in article.get_text(" ").lower()
+
+
+# --- the sanctions page ---------------------------------------------------------------------
+
+def test_the_sanctions_page_leads_with_who_and_what_then_the_whole_rebuttal_and_the_context(site: BuiltSite):
+    article = site.page("sanctions/").select_one("article")
+    first = article.find("h1").find_next("p")
+    assert "sanctioned two Salvadoran officials" in first.get_text() and _cited(first)
+    text = article.get_text(" ")
+    visible = [b.get_text(" ", strip=True) for b in article.select("blockquote") if not b.find_parent("details")]
+    assert any("Did they check the dates?" in q and "Not us." in q for q in visible)
+    assert "scoffed at allegations" in text
+    for context in ("rapidly deteriorating relationship", "Jean Manes", "steadily more authoritarian", "Engel List",
+                    "revealed the negotiations that decreased the murder rate"):
+        assert context in text, context
+    assert "Another report describes" not in text

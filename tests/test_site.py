@@ -123,7 +123,7 @@ def test_pages_say_where_sources_differ_on_marroquins_name(site: BuiltSite):
 
 
 def test_both_renderings_of_the_obvious_lie_tweet_are_shown(site: BuiltSite):
-    text = article(site, "sanctions/").get_text(" ")
+    text = article(site, "differences/").get_text(" ")
     assert "How can they put out such an obvious lie without anybody questioning it?" in text
     assert "How can they put such an obvious lie without anyone questioning them?" in text
 
