@@ -31,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -193,9 +194,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             html = link_terms(html, self.project, get_relative_url(target.url, page.url))
         return html
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.build.reading_order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
+        return nav
+
     @event_priority(-100)  # last: every page has rendered, so every citing page is known
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._raise_page_problems()
+        # Back-links in reading order (the nav's), then by path: never in the order MkDocs happened to render.
+        order = self.build.reading_order
+        for pages in self.build.ledger.by_passage.values():
+            pages.sort(key=lambda p: (order.get(p.src_uri, len(order)), p.src_uri))
         for file in files.documentation_pages():
             page = file.page
             if page is None or not page.meta.get(ARCHIVE_META) or page.content is None:

@@ -26,3 +26,4 @@ class BuildState:
     pages: dict[str, PageFootnotes] = field(default_factory=dict)  # src_uri -> that page's footnotes
     uncited: list[tuple[str, str]] = field(default_factory=list)  # (page, sentence)
     page_problems: list[PageProblem] = field(default_factory=list)
+    reading_order: dict[str, int] = field(default_factory=dict)  # src_uri -> place in the nav

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +60,44 @@ def build_site(project: Path, dest: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(dest)],
                           capture_output=True, text=True, env=env, cwd=project)
+
+
+class _Lines(logging.Handler):
+    """Log records as the mkdocs command line prints them: 'LEVEL   -  message'."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+def build_in_process(project: Path, dest: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` on a project, run in this process: the same code as the command, without the
+    second or so a new interpreter takes to import MkDocs, Material and the engine. Its output is what the
+    command prints at WARNING and above; anything but a clean result or MkDocs' own abort reaches the output
+    as a traceback, as it would reach a contributor."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    handler = _Lines()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    code = 0
+    try:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(dest), strict=True)
+        build(config)
+    except (Abort, ConfigurationError) as exc:
+        code = 1
+        handler.lines.append(f"Aborted: {exc}")
+    except BaseException as exc:  # a crash: shown to the test as the traceback a contributor would see
+        code = 99
+        handler.lines.append("Traceback (most recent call last): " + "".join(traceback.format_exception(exc)))
+    finally:
+        logger.removeHandler(handler)
+    return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], code, "", "\n".join(handler.lines))
 
 
 @pytest.fixture(scope="session")

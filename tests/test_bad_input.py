@@ -48,7 +48,7 @@ import pytest
 import yaml
 from browser_support import CHROMIUM, CHROMIUM_ARGS, missing_tools, serve
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, build_in_process, copy_project
 
 from macros import check
 
@@ -177,7 +177,7 @@ def test_bad_input(case_file: Path, tmp_path: Path) -> None:
             (site / "people").mkdir(exist_ok=True)
             (site / "people" / "index.html").write_text("<p>a page of the previous build</p>\n", encoding="utf-8")
             before = site_snapshot(site)
-            result = build_site(project, site)
+            result = build_in_process(project, site)
         else:
             raise AssertionError(f"unknown command {command}")
         output = result.stdout + result.stderr
@@ -201,7 +201,7 @@ def test_bad_input(case_file: Path, tmp_path: Path) -> None:
 def check_built_site(site: Path, case: Case) -> None:
     """What a reader sees: the data's text shown as text, nothing from data run as script."""
     for page in case.html:
-        soup = BeautifulSoup((site / page["page"] / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup((site / page["page"] / "index.html").read_text(encoding="utf-8"), "lxml")
         article = soup.select_one("article") or soup
         text = re.sub(r"\s+", " ", article.get_text())
         for shown in page.get("shows", []):
@@ -211,7 +211,7 @@ def check_built_site(site: Path, case: Case) -> None:
             assert h1 is not None and h1.get_text().strip() == page["heading"], f"{page['page']}: <h1> {h1}"
             assert soup.title is not None and soup.title.get_text().startswith(page["heading"]), soup.title
     for file in site.rglob("*.html"):
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
         where = file.relative_to(site).as_posix()
         for script in soup.find_all("script"):
             assert MARKER not in script.get_text() and MARKER not in (script.get("src") or ""), \
