@@ -44,6 +44,7 @@ from macros.html.glossary_links import link_terms
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.pages.archive import render_archive
+from macros.pages.templates import render
 from macros.pages.text import attr
 from macros.problems.examples import citation_example
 from macros.problems.problem import ContributorError
@@ -242,8 +243,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
 def _with_page_note(body: str, note: str) -> str:
     """The site page's note, as an admonition under its title."""
-    box = (f'<div class="admonition info site-page-note" data-cite-exempt="site page">'
-           f'<p class="admonition-title">About this page</p><p>{attr(note)}</p></div>')
+    box = render("page_note.html", note=note).strip()
     heading = re.search(r"^# .*$", body, re.M)
     at = heading.end() if heading else 0
     return body[:at] + "\n\n" + box + "\n\n" + body[at:]
