@@ -6,7 +6,9 @@
  *    screen reader hears only the number. Here: Escape closes the open tooltip
  *    (it comes back on the next hover or focus), and a focused reference is
  *    described by its footnote's text (aria-describedby).
- * 2. Print: footnote source links carry their full address for print CSS.
+ * 2. Print: footnote source links carry their full address for print CSS,
+ *    set just before printing (on a page with hundreds of footnotes, setting
+ *    them at load cost a long task on a phone).
  * 3. Archive pages. When the address targets a cited passage (#q-...), the
  *    passage is scrolled to the middle of the screen and marked for a stronger
  *    highlight; an anchor inside a shared highlight marks the whole highlight.
@@ -70,6 +72,8 @@
   /* ------------------------------------------------------------------ print */
 
   // Printed footnotes show where each source link leads, as a full address.
+  window.addEventListener("beforeprint", markPrintAddresses);
+
   function markPrintAddresses() {
     document.querySelectorAll(".footnote a.cite-link").forEach(function (link) {
       link.setAttribute("data-print-href", link.href);
@@ -114,7 +118,6 @@
 
   function ready() {
     nameSearchDialog();
-    markPrintAddresses();
     highlightTarget();
   }
 

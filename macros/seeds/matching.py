@@ -13,8 +13,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 # Typographic variants and what each stands for.
 _CHAR_MAP = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -134,8 +132,11 @@ def find_quote(quote: str, seed: Normalized) -> Match | None:
 def nearest_passage(quote: str, seed: Normalized) -> str:
     """The passage of the seed most like the quote, in whole words, for an error message.
 
-    Only ever called when a quote is not found, so it costs nothing on a good build.
+    Only ever called when a quote is not found, so it costs nothing on a good build
+    (rapidfuzz is imported here for the same reason).
     """
+    from rapidfuzz import fuzz
+
     needle = normalized_text(quote)
     hay = seed.text
     if not needle or not hay:
