@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import calendar
 import html
+import re
 
 # Characters that Markdown, its extensions or Jinja could read as syntax.
 _MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~=^:%"}
+_SPECIAL = re.compile("[" + re.escape("".join(_MARKDOWN_SPECIAL)) + "]")
 
 
 def md_text(text: str) -> str:
     """Escape text so Markdown renders it as exactly these characters."""
     escaped = html.escape(text, quote=False)
-    return "".join(_MARKDOWN_SPECIAL.get(ch, ch) for ch in escaped)
+    return _SPECIAL.sub(lambda m: _MARKDOWN_SPECIAL[m.group()], escaped)
 
 
 def attr(text: str) -> str:
