@@ -8,6 +8,7 @@ initials ("J.") are not boundaries.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 MARKER = "\ue000"  # stands for a footnote reference in checked text
@@ -18,6 +19,7 @@ ABBREVIATIONS = frozenset({
     "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "a.m.", "p.m.", "inc.", "corp.", "co.", "ltd.",
 })
 
+_QUOTE_MARK = re.compile('[\u201c\u201d"]')
 _BOUNDARY = re.compile(
     r"(?P<end>[.!?\u2026]+)[\"'\u201d\u2019)\]]*" + MARKER + r"*(?P<space>\s+)(?=" + MARKER +
     r"*[\"'\u201c\u2018(\[\u00bf\u00a1]?[A-Z0-9\u00c0-\u00de])")
@@ -27,11 +29,11 @@ def split_sentences(text: str) -> list[str]:
     """The sentences of text, each stripped; never an empty string."""
     sentences: list[str] = []
     start = 0
-    depth = _quote_depths(text)
+    depth = _QuoteDepths(text)
     for match in _BOUNDARY.finditer(text):
         if match.group("end") == "." and _ends_with_abbreviation(text[start:match.end("end")]):
             continue
-        if depth[match.start("space")]:
+        if depth.at(match.start("space")):
             continue  # inside a quotation: "Show me. Now." is part of the sentence quoting it
         piece = text[start:match.start("space")].strip()
         if piece:
@@ -43,20 +45,31 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _quote_depths(text: str) -> list[int]:
-    """For each position, how many quotations are open there (curly quotes nest; straight ones toggle)."""
-    depths = []
-    curly = 0
-    straight = False
-    for ch in text:
-        if ch == "\u201c":
-            curly += 1
-        elif ch == "\u201d":
-            curly = max(0, curly - 1)
-        elif ch == '"':
-            straight = not straight
-        depths.append(curly + int(straight))
-    return depths
+class _QuoteDepths:
+    """How many quotations are open at a position (curly quotes nest; straight ones toggle).
+
+    Kept only at the quote marks themselves, which are few; a position's depth is
+    the depth after the last quote mark before it.
+    """
+
+    def __init__(self, text: str):
+        self.positions: list[int] = []
+        self.depths: list[int] = []
+        curly, straight = 0, False
+        for match in _QUOTE_MARK.finditer(text):
+            ch = match.group()
+            if ch == "\u201c":
+                curly += 1
+            elif ch == "\u201d":
+                curly = max(0, curly - 1)
+            else:
+                straight = not straight
+            self.positions.append(match.start())
+            self.depths.append(curly + int(straight))
+
+    def at(self, index: int) -> int:
+        k = bisect.bisect_right(self.positions, index)
+        return self.depths[k - 1] if k else 0
 
 
 def _ends_with_abbreviation(text: str) -> bool:
