@@ -10,7 +10,10 @@ that runs after every plugin and writes down the Markdown each page has at
 that point (front matter kept); the plain project is those Markdown files and
 the static files of docs/, with the same mkdocs.yml (INHERIT) less every
 plugin but search and less the hooks: same theme, same Markdown extensions,
-same validation, no macros. The two builds are timed in turn, each as a fresh
+same validation, no macros. Where the plugin puts content into a page after
+Markdown (the archive pages' text replaces a placeholder once every page is
+known), the plain copy has that HTML in the page's Markdown, so that both
+builds make the same pages. The two builds are timed in turn, each as a fresh
 `mkdocs build --strict` as a contributor runs it, and the median of each is
 taken (--runs, at least 5 by default).
 
@@ -149,15 +152,44 @@ import yaml
 from mkdocs.plugins import event_priority
 
 OUT = Path(os.environ["BENCH_CAPTURE_DIR"])
+SEEN = {}
 
 
-@event_priority(-100)  # after every plugin and hook
+@event_priority(-100)  # after every plugin
 def on_page_markdown(markdown, page, config, files):
+    meta = yaml.safe_dump(dict(page.meta), allow_unicode=True) if page.meta else ""
+    SEEN[page.file.src_uri] = [("---\\n" + meta + "---\\n\\n" if meta else "") + markdown, None]
+    return markdown
+
+
+@event_priority(-100)
+def on_page_content(html, page, config, files):
+    SEEN[page.file.src_uri][1] = html
+    return html
+
+
+@event_priority(-100)
+def on_post_page(output, page, config):
+    # Content a plugin put into the page after Markdown (the archive pages' text, filled
+    # in on_env in place of a placeholder) goes into the plain copy's Markdown, as HTML.
+    markdown, html = SEEN[page.file.src_uri]
+    final = page.content or ""
+    if html is not None and final != html:
+        start = 0
+        while start < min(len(html), len(final)) and html[start] == final[start]:
+            start += 1
+        end = 0
+        while end < min(len(html), len(final)) - start and html[-1 - end] == final[-1 - end]:
+            end += 1
+        before, after = html[start:len(html) - end], final[start:len(final) - end]
+        if before and markdown.count(before) == 1:
+            markdown = markdown.replace(before, after)
+        else:
+            raise SystemExit(f"bench: cannot place the content filled in after Markdown on {page.file.src_uri}")
     dest = OUT / page.file.src_uri
     dest.parent.mkdir(parents=True, exist_ok=True)
-    meta = yaml.safe_dump(dict(page.meta), allow_unicode=True) if page.meta else ""
-    dest.write_text(("---\\n" + meta + "---\\n\\n" if meta else "") + markdown, encoding="utf-8")
-    return markdown
+    dest.write_text(markdown, encoding="utf-8")
+    return output
 """
 
 
