@@ -60,7 +60,7 @@ _ID = re.compile(r'\sid="([^"]+)"')
 REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html")
 
 
-class ExplainerConfig(base.Config):
+class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The plugin's options in mkdocs.yml, each with its default."""
 
     seeds_dir = c.Type(str, default="seeds")
@@ -97,7 +97,7 @@ def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
     raise PluginError(f"the page macros need the `{NAME}` plugin: list it under `plugins:` in mkdocs.yml")
 
 
-class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
     settings: Settings
     _build: BuildState | None = None
 

@@ -23,7 +23,7 @@ class Project:
     located: dict[tuple[str, str], Located] = field(default_factory=dict)  # passage key -> place
 
     def __getattr__(self, kind: str) -> dict[str, Any]:
-        entries = self.__dict__.get("entries", {})
+        entries: dict[str, dict[str, Any]] = self.__dict__.get("entries", {})
         if kind in entries:
             return entries[kind]
         raise AttributeError(kind)

@@ -268,10 +268,10 @@ def validation_problems(doc: YamlDocument, key: str, index: int, entry: str, exc
         if error["type"] != "extra_forbidden":
             continue
         loc = tuple(error["loc"])
-        candidates = [m[-1] for m in missing if m[:-1] == loc[:-1] and m not in absorbed]
+        candidates = [str(m[-1]) for m in missing if m[:-1] == loc[:-1] and m not in absorbed]
         close = close_matches(str(loc[-1]), candidates, 0.6)
         if close:
             renamed[loc] = close[0]
             absorbed.add(loc[:-1] + (close[0],))
-    return [_problem(doc, key, index, entry, error, cls, examples, renamed)
+    return [_problem(doc, key, index, entry, dict(error), cls, examples, renamed)
             for error in errors if not (error["type"] == "missing" and tuple(error["loc"]) in absorbed)]

@@ -7,6 +7,7 @@ all of them, so a contributor sees every mistake in one run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,15 @@ class Problem:
         if self.hint:
             text += _labelled("hint", self.hint)
         return text
+
+
+class Where(TypedDict, total=False):
+    """Where a problem is, shared by several problems of one entry: `Problem(message=..., **where)`."""
+
+    file: str
+    line: int | None
+    entry: str | None
+    field: str | None
 
 
 def _labelled(label: str, value: str) -> str:

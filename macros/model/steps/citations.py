@@ -17,7 +17,7 @@ from macros.citations.verify import CitationFailure, Located, verify_citation
 from macros.model.context import LoadContext
 from macros.model.schema import Citation
 from macros.problems.from_pydantic import format_loc
-from macros.problems.problem import Problem
+from macros.problems.problem import Problem, Where
 from macros.seeds.matching import normalized_text
 
 
@@ -25,7 +25,7 @@ def verify_data_citations(ctx: LoadContext) -> None:
     for kind, entries in ctx.project.entries.items():
         for entry in entries.values():
             for loc, citation, holder in _walk_citations(entry, ()):
-                must = {name: getattr(holder, name) for name in holder.verbatim_in_citations}
+                must = {name: getattr(holder, name) for name in getattr(holder, "verbatim_in_citations", ())}
                 located = verify(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote, must)
                 if located and located.in_comment != citation.readers_comment:
                     ctx.problems.add(Problem(
@@ -52,8 +52,8 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
     if source_id not in ctx.project.seeds:
         return None  # the seed's own problem is already reported
     result = verify_citation(source_id, quote, ctx.project.seeds, ctx.settings.min_quote_words)
-    where = dict(file=ctx.file_of(kind), line=ctx.line_of(kind, entry, loc), entry=getattr(entry, "id", None),
-                 field=format_loc(loc))
+    where: Where = {"file": ctx.file_of(kind), "line": ctx.line_of(kind, entry, loc),
+                    "entry": getattr(entry, "id", None), "field": format_loc(loc)}
     if isinstance(result, CitationFailure):
         ctx.problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
         return None

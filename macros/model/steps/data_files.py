@@ -99,5 +99,5 @@ def _validate(ctx: LoadContext, key: str, cls: type[Entry], raw_entries: list[An
 
 def _entry_label(raw: Any, index: int) -> str:
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        return raw["id"]
+        return str(raw["id"])
     return f"#{index + 1}"

@@ -21,7 +21,7 @@ from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.from_pydantic import close_matches
 from macros.problems.hints import singular
-from macros.problems.problem import Problem
+from macros.problems.problem import Problem, Where
 
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
 MACRO_IDS = {name: kind for name, kind in PAGE_MACROS.items() if kind}
@@ -62,24 +62,24 @@ def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
                                       field=f"[^{label}]",
                                       hint=f"add a line such as {citation_example(ctx.project, label)}"))
     for citation in parsed.citations:
-        where = dict(line=citation.line, field=f"[^{citation.label}]")
+        where: Where = {"file": rel, "line": citation.line, "field": f"[^{citation.label}]"}
         if citation.label not in parsed.references:
             ctx.problems.add(Problem(
-                rel, f"footnote [^{citation.label}] is defined but no sentence uses it",
+                message=f"footnote [^{citation.label}] is defined but no sentence uses it",
                 hint=f"put [^{citation.label}] at the end of the sentence it supports, or delete the definition", **where))
         if citation.source not in ctx.project.sources:
             if not ctx.known("sources", citation.source):
-                ctx.problems.add(Problem(rel, f"there is no source with id '{citation.source}' in {ctx.file_of('sources')}",
+                ctx.problems.add(Problem(message=f"there is no source with id '{citation.source}' in {ctx.file_of('sources')}",
                                           hint=ctx.ids_hint("sources", citation.source), **where))
             continue
         if citation.source not in ctx.project.seeds:
             continue  # the seed's own problem is already reported
         result = verify_citation(citation.source, citation.quote, ctx.project.seeds, ctx.settings.min_quote_words)
         if isinstance(result, CitationFailure):
-            ctx.problems.add(Problem(rel, result.message, details=result.details, hint=result.hint, **where))
+            ctx.problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
         else:
             if result.in_comment:
-                ctx.problems.add(Problem(rel, readers_comment_mismatch(result), hint=READERS_COMMENT_HINT, **where))
+                ctx.problems.add(Problem(message=readers_comment_mismatch(result), hint=READERS_COMMENT_HINT, **where))
             ctx.project.located[result.key] = result
 
 

@@ -4,11 +4,17 @@ the metadata a source records is printed in its seed."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypedDict
 
 from macros.model.context import LoadContext
 from macros.model.schema import Source
 from macros.problems.problem import Problem
 from macros.seeds.article import Seed, sha256_of
+
+
+class _SourceEntry(TypedDict):
+    file: str
+    entry: str
 
 
 def read_seeds(ctx: LoadContext) -> None:
@@ -37,7 +43,7 @@ def read_seeds(ctx: LoadContext) -> None:
 def _read_seed(ctx: LoadContext, seeds_dir: Path, source: Source) -> None:
     path = seeds_dir / source.file
     seeds = ctx.settings.seeds_dir
-    where = dict(file=ctx.file_of("sources"), entry=source.id)
+    where: _SourceEntry = {"file": ctx.file_of("sources"), "entry": source.id}
     if not path.is_file():
         ctx.problems.add(Problem(
             message=f"the seed file {seeds}/{source.file} is missing", line=ctx.line_of("sources", source, ("file",)),
