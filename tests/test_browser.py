@@ -446,3 +446,16 @@ def test_glossary_terms_link_once_per_page_and_lead_to_their_entry(site: BuiltSi
         term.click()
         page.wait_for_url(re.compile(r"/glossary/#" + re.escape(target) + "$"))
         assert page.locator(f"[id='{target}']").is_visible()
+
+
+def test_the_short_version_starts_on_the_first_phone_screen(phone):
+    phone.goto("")
+    heading = phone.locator("section.short-version h2").bounding_box()
+    first_point = phone.locator("section.short-version li").first.bounding_box()
+    assert heading is not None and first_point is not None
+    # The first screen of the shortest common phone (375 x 667), whatever the test viewport's height.
+    screen = min(PHONE["height"], 667)
+    assert PHONE["width"] == 375
+    assert heading["y"] + heading["height"] <= screen
+    # At least the first two lines of the first point are on the first screen.
+    assert first_point["y"] + 48 <= screen, first_point

@@ -1,12 +1,14 @@
 """The home page as a reader arriving from a news link sees it: the short
 version first (on the first phone screen), then the three panels, then the
-key facts in date order."""
+key facts in date order. (The phone-screen check is in test_browser.py,
+which owns the browser fixtures.)"""
 
 from __future__ import annotations
 
-from browser_support import PHONE
+from itertools import pairwise
+from urllib.parse import urljoin
+
 from conftest import BuiltSite
-from test_browser import base_url, browser, phone  # noqa: F401 (fixtures)
 
 from macros.checks.uncited import uncited_sentences
 
@@ -45,27 +47,12 @@ def test_key_facts_are_in_date_order_and_no_article_date_is_a_fact(site: BuiltSi
         assert "Date printed" not in fact.get_text() and "habitants" not in fact.get_text()
 
 
-def test_the_short_version_starts_on_the_first_phone_screen(phone):  # noqa: F811
-    phone.goto("")
-    heading = phone.locator("section.short-version h2").bounding_box()
-    first_point = phone.locator("section.short-version li").first.bounding_box()
-    assert heading is not None and first_point is not None
-    # The first screen of the shortest common phone (375 x 667), whatever the test viewport's height.
-    screen = min(PHONE["height"], 667)
-    assert PHONE["width"] == 375
-    assert heading["y"] + heading["height"] <= screen
-    # At least the first two lines of the first point are on the first screen.
-    assert first_point["y"] + 48 <= screen, first_point
-
-
 READING_PATH = ["", "sanctions/", "truces/", "sides/", "people/osiris-luna-meza/", "people/carlos-marroquin-chica/",
                 "people/nayib-bukele/", "people/", "differences/", "glossary/", "sources/", "about/how-we-cite/"]
 
 
 def test_previous_and_next_follow_the_reading_path(site: BuiltSite):
-    from urllib.parse import urljoin
-
-    for here, there in zip(READING_PATH, READING_PATH[1:]):
+    for here, there in pairwise(READING_PATH):
         footer = site.page(here).select_one("nav.md-footer__inner")
         link = footer.select_one("a.md-footer__link--next")
         assert link is not None, f"{here or 'home'} has no Next link"
