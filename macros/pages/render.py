@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
 from macros.model.schema import Citation, Person, Sentence
+from macros.pages.details import collapsible
+from macros.pages.templates import render
 from macros.pages.text import attr, md_text
 
 
@@ -81,7 +83,9 @@ class Renderer:
                 elif person.titles:
                     out += ["\n".join(f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles), ""]
                 if person.summary:
-                    out += [self.paragraph(person.summary), ""]
+                    out += [self.sentence(person.summary[0]), ""]
+                if person.summary[1:]:
+                    out += [collapsible(more_summary(), self.sentence_list(person.summary[1:]), kind="note"), ""]
                 if person.profile:
                     href = self.link(f"people/{person.id}.md")
                     out += [f"[Full profile of {md_text(person.name)}]({href}){{ .person-card__more }}", ""]
@@ -99,3 +103,8 @@ class Renderer:
                         f'{", ".join(attr(a) for a in term.aliases)}</p>', ""]
             out += [self.paragraph(term.definition), ""]
         return "\n".join(out)
+
+
+def more_summary() -> str:
+    """The summary line of a person's collapsed further sentences on the 'Everyone named' page."""
+    return render("more_about_person.txt").strip()
