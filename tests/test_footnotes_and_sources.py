@@ -13,7 +13,7 @@ from test_site import SOURCE_IDS, footnotes_of, is_explainer, page_urls
 
 from macros.seeds.article import Seed
 from macros.seeds.matching import normalized_text
-from macros.seeds.sentences import sentence_span
+from macros.seeds.sentences import lead_in_span, sentence_span
 
 SOURCES = {s["id"]: s for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]}
 
@@ -43,6 +43,12 @@ def test_a_clause_is_shown_in_its_whole_sentence_with_speaker_and_hedge():
     match = seed.find("How can they put such an obvious lie without anyone questioning them?")
     start, end = sentence_span(seed, match.start, match.end)
     assert seed.text[start:end].startswith("The president, however, tweeted on the issue.")
+    # A list item is shown with the list's lead-in, which says whose list it is.
+    seed = _seed("still-negotiate")
+    match = seed.find("Description of how Osiris Luna had acted to try and cover up and destroy evidence")
+    lead = lead_in_span(seed, match.start)
+    assert lead and seed.text[slice(*lead)].startswith("The new information, gathered from an investigation")
+    assert lead_in_span(seed, seed.find("El Faro does not say who leaked those materials").start) is None
     # "U.S." does not end a sentence.
     seed = _seed("us-accuses-truce")
     match = seed.find("revealed the negotiations that decreased the murder rate")
@@ -59,12 +65,15 @@ def test_every_footnote_shows_a_whole_seed_sentence_with_the_quoted_words_marked
             sentence = note.select_one(".cited-sentence")
             marks = sentence.select("mark.cited-quote")
             assert len(marks) == 1, f"{url}: {note.get_text()!r}"
-            shown = normalized_text(sentence.get_text())
+            # A passage in a bulleted list is shown after its list's lead-in sentence, then " … ".
+            lead, _, shown_text = sentence.get_text().rpartition(" … ")
+            shown = normalized_text(shown_text)
             text = seeds[source_id].text
             assert shown in normalized_text(text), f"{url}: footnote sentence not in {source_id}: {shown!r}"
+            assert not lead or (normalized_text(lead) in normalized_text(text) and lead.rstrip().endswith(":"))
             assert normalized_text(marks[0].get_text()) in shown
             # The sentence starts where a sentence of the seed starts.
-            at = text.find(sentence.get_text().strip()[:40])
+            at = text.find(shown_text.strip()[:40])
             before = text[:at].rstrip(" \t\u00a0•")
             assert at == -1 or not before or before[-1] in "\n.?!”\"’:", f"{url}: {sentence.get_text()[:60]!r}"
             checked += 1

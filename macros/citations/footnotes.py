@@ -17,7 +17,7 @@ from macros.citations.verify import Located
 from macros.model.schema import Source
 from macros.pages.templates import render_inline
 from macros.seeds.article import Seed
-from macros.seeds.sentences import sentence_span
+from macros.seeds.sentences import lead_in_span, sentence_span
 
 LABEL_PREFIX = "cite-"
 
@@ -95,8 +95,10 @@ def render_footnote(located: Located, source: Source, seed: Seed, page_src_uri: 
                     archive_dir: str = "sources") -> str:
     """The source's tag, genre and headline, then the seed's whole sentence with the quoted words marked."""
     start, end = sentence_span(seed, located.start, located.end)
+    lead = lead_in_span(seed, located.start)
     link = f"{relative_md(page_src_uri, archive_path(source.id, archive_dir))}#{located.anchor}"
-    return render_inline("footnote.html", source=source, link=link, before=seed.text[start:located.start],
+    return render_inline("footnote.html", source=source, link=link, lead=seed.text[slice(*lead)] if lead else None,
+                         before=seed.text[start:located.start],
                          quoted=seed.text[located.start:located.end], after=seed.text[located.end:end])
 
 

@@ -11,7 +11,9 @@ letter, a digit or an opening quotation mark, unless the word before the
 period is an abbreviation ("U.S.", "Sept.") or the break falls inside a
 quotation. A sentence that is nothing but a quotation takes the sentence
 before it too, which names who said it ("The president, however, tweeted on
-the issue.").
+the issue."). A passage in a bulleted list item also gets the list's lead-in
+sentence (the last sentence of the paragraph before the list, ending in a
+colon), which says whose list it is: `lead_in_span`.
 """
 
 from __future__ import annotations
@@ -84,3 +86,25 @@ def sentence_span(seed: Seed, start: int, end: int) -> tuple[int, int]:
     while last > end and text[last - 1].isspace():
         last -= 1
     return first, last
+
+
+BULLET = "•"
+
+
+def lead_in_span(seed: Seed, start: int) -> tuple[int, int] | None:
+    """The lead-in sentence of the bulleted list that holds offset start, if it is in one."""
+    paragraph = seed.paragraph_of(start)
+    if not seed.text[paragraph.start:paragraph.end].lstrip().startswith(BULLET):
+        return None
+    for earlier in reversed(seed.paragraphs[:paragraph.index - 1]):
+        text = seed.text[earlier.start:earlier.end].strip()
+        if text.startswith(BULLET):
+            continue
+        if not text.endswith(":"):
+            return None
+        starts = [earlier.start] + _boundaries(seed.text, earlier.start, earlier.end)
+        end = earlier.end
+        while end > earlier.start and seed.text[end - 1].isspace():
+            end -= 1
+        return starts[-1], end
+    return None
