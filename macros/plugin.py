@@ -220,8 +220,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     # --- helpers ----------------------------------------------------------------------
     def _fill_archive(self, page: Page) -> None:
+        def relative(url: str) -> str:
+            href = get_relative_url(url, page.url)
+            return href if href.endswith("/") else href + "/"
+
         def archive(match: re.Match[str]) -> str:
-            return render_archive(self.project, match.group(1), self.build.ledger, page.url)
+            return render_archive(self.project, match.group(1), self.build.ledger, relative)
 
         assert page.content is not None
         page.content = _PLACEHOLDER_RE.sub(archive, page.content)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from macros.problems.problem import Problem
+from macros.problems.problem import Problem, quoted_line
 
 Path_ = tuple[str | int, ...]
 
@@ -166,7 +166,7 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[Probl
         if exc.context:
             what = f"{exc.context}, {what}"
         return None, [Problem(display, f"this is not valid YAML: {what}", line=line,
-                              details=_source_line(text, line),
+                              details=quoted_line(text, line, f"line {line}"),
                               hint=("check the indentation, and wrap in double quotes any text that contains ': ' "
                                     "or ' #', or starts with a quote mark, '[', '{', '*', '&', '!', '|', '>', '@' or '%'"))]
     except yaml.YAMLError as exc:
@@ -184,13 +184,3 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     finally:
         loader.dispose()
     return doc, [_duplicate_problem(doc, *found) for found in walker.duplicates]
-
-
-def _source_line(text: str, line: int | None) -> tuple[tuple[str, str], ...]:
-    """The offending line as written, to quote it in the message."""
-    if line is None:
-        return ()
-    lines = text.splitlines()
-    if 1 <= line <= len(lines) and lines[line - 1].strip():
-        return ((f"line {line}", lines[line - 1].strip()[:160]),)
-    return ()

@@ -8,9 +8,8 @@ that cites it. Rendered after every other page, when the ledger is complete.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from mkdocs.utils import get_relative_url
 
 from macros.citations.footnotes import Ledger
 from macros.citations.verify import Located
@@ -58,11 +57,6 @@ class ParagraphView:
     pieces: list[Piece]
 
 
-def _href(target_url: str, page_url: str) -> str:
-    href = get_relative_url(target_url, page_url)
-    return href if href.endswith("/") else href + "/"
-
-
 def _clusters(passages: list[Located]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for located in sorted(passages, key=lambda p: (p.start, -p.end)):
@@ -74,7 +68,7 @@ def _clusters(passages: list[Located]) -> list[Cluster]:
     return clusters
 
 
-def _cluster_piece(text: str, cluster: Cluster, ledger: Ledger, page_url: str) -> Piece:
+def _cluster_piece(text: str, cluster: Cluster, ledger: Ledger, relative: Callable[[str], str]) -> Piece:
     parts: list[Part] = []
     pos, anchor = cluster.start, None
     for other in sorted(cluster.passages[1:], key=lambda p: p.start):
@@ -87,27 +81,31 @@ def _cluster_piece(text: str, cluster: Cluster, ledger: Ledger, page_url: str) -
         for page in ledger.citing(located):
             if page.src_uri not in seen:
                 seen.add(page.src_uri)
-                citing.append(CitingLink(_href(page.url, page_url), page.label, page.title))
+                citing.append(CitingLink(relative(page.url), page.label, page.title))
     return Piece(anchor=cluster.passages[0].anchor, parts=parts, citing=citing)
 
 
-def _paragraph(seed: Seed, paragraph: Paragraph, passages: list[Located], ledger: Ledger, page_url: str) -> ParagraphView:
+def _paragraph(seed: Seed, paragraph: Paragraph, passages: list[Located], ledger: Ledger,
+               relative: Callable[[str], str]) -> ParagraphView:
     pieces: list[Piece] = []
     cursor = paragraph.start
     for cluster in _clusters(passages):
         pieces.append(Piece(text=seed.text[cursor:cluster.start]))
-        pieces.append(_cluster_piece(seed.text, cluster, ledger, page_url))
+        pieces.append(_cluster_piece(seed.text, cluster, ledger, relative))
         cursor = cluster.end
     pieces.append(Piece(text=seed.text[cursor:paragraph.end]))
     return ParagraphView(paragraph.index, seed.is_comment(paragraph.start), pieces)
 
 
-def render_archive(project: Project, source_id: str, ledger: Ledger, page_url: str) -> str:
-    """The archive page's body, as HTML (templates/archive.html), once every citing page is known."""
+def render_archive(project: Project, source_id: str, ledger: Ledger, relative: Callable[[str], str]) -> str:
+    """The archive page's body, as HTML (templates/archive.html), once every citing page is known.
+
+    `relative` turns a citing page's site URL into a link from the archive page (the plugin gives MkDocs' own).
+    """
     seed = project.seeds[source_id]
     by_paragraph: dict[int, list[Located]] = {}
     for key, located in project.located.items():
         if key[0] == source_id and ledger.citing(located):
             by_paragraph.setdefault(located.paragraph, []).append(located)
-    paragraphs = [_paragraph(seed, p, by_paragraph.get(p.index, []), ledger, page_url) for p in seed.paragraphs]
+    paragraphs = [_paragraph(seed, p, by_paragraph.get(p.index, []), ledger, relative) for p in seed.paragraphs]
     return render("archive.html", source=project.sources[source_id], paragraphs=paragraphs)

@@ -46,6 +46,14 @@ class Where(TypedDict, total=False):
     field: str | None
 
 
+def quoted_line(text: str, line: int | None, label: str = "line") -> tuple[tuple[str, str], ...]:
+    """The offending line as written, as a problem's detail, to quote it in the message; none when it is blank."""
+    lines = text.splitlines()
+    if line is not None and 1 <= line <= len(lines) and lines[line - 1].strip():
+        return ((label, lines[line - 1].strip()[:160]),)
+    return ()
+
+
 def _labelled(label: str, value: str) -> str:
     """'\n    label:    value', with the value's further lines aligned under its first."""
     head = f"\n    {label + ':':<9} "

@@ -21,7 +21,7 @@ from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.from_pydantic import close_matches
 from macros.problems.hints import singular
-from macros.problems.problem import Problem, Where
+from macros.problems.problem import Problem, Where, quoted_line
 
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
 MACRO_IDS = {name: kind for name, kind in PAGE_MACROS.items() if kind}
@@ -96,7 +96,7 @@ def _page_template(ctx: LoadContext, rel: str, markdown: str) -> tuple[jinja2.no
     except jinja2.TemplateSyntaxError as exc:
         ctx.problems.add(Problem(
             rel, f"this is not valid macro syntax: {exc.message}", line=(exc.lineno or 1) + offset,
-            details=_line_of_text(body, exc.lineno),
+            details=quoted_line(body, exc.lineno),
             hint=(f"a macro call looks like {macro_example()}; to show {{{{ or {{% as text on a page, "
                   "write {{ '{{' }} or put `render_macros: false` in the page's front matter")))
         return None
@@ -132,10 +132,3 @@ def _string_arguments(call: jinja2.nodes.Call) -> Iterator[str]:
         for item in items:
             if isinstance(item, jinja2.nodes.Const) and isinstance(item.value, str):
                 yield item.value
-
-
-def _line_of_text(text: str, line: int | None) -> tuple[tuple[str, str], ...]:
-    lines = text.split("\n")
-    if line and 1 <= line <= len(lines) and lines[line - 1].strip():
-        return (("line", lines[line - 1].strip()[:160]),)
-    return ()
