@@ -9,7 +9,7 @@ import yaml
 from conftest import ROOT, BuiltSite
 
 sys.path.insert(0, str(ROOT / "bench"))
-from words import measure_page  # noqa: E402
+from words import measure_page
 
 CLAIM_COLUMNS = ["Claim", "Who makes it", "Response", "What the articles say the evidence is", "Caveats"]
 PROFILES = ["osiris-luna-meza", "carlos-marroquin-chica", "nayib-bukele"]

@@ -230,7 +230,8 @@ class Claim(Entry):
     response: CellProse = Field(description="The response the articles report, or what they say about its absence.")
     evidence: CellProse = Field(description="What the articles say the claim rests on.")
     caveats: CellProse = Field(description="What the articles say limits the claim.")
-    details: list[Detail] = Field(default_factory=list, description="Full quotations and further detail, collapsed below the table.")
+    details: list[Detail] = Field(default_factory=list, description=(
+        "Full quotations and further detail, collapsed below the table."))
 
 
 class Figure(Entry):
@@ -335,4 +336,5 @@ DATA_FILES: dict[str, tuple[str, type[Entry]]] = {
     "panels.yml": ("panels", Panel),
 }
 
-Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "claims", "figures", "charts", "terms", "differences", "facts", "points", "panels"]
+Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "claims", "figures", "charts", "terms",
+               "differences", "facts", "points", "panels"]

@@ -13,12 +13,14 @@ if TYPE_CHECKING:
 
 
 def _version(r: Renderer, variant: Variant) -> dict[str, object]:
-    label = sentence_case(r.project.sources[variant.cite[0].source].label)
+    sources = list(dict.fromkeys(c.source for c in variant.cite))
+    label = sentence_case(" and ".join(r.project.sources[sid].label for sid in sources))
     return {"source": label, "text": safe(f"“{md_text(variant.text)}”{r.refs(variant.cite)}")}
 
 
 def differences(r: Renderer) -> str:
-    items, compact = [], []
+    items: list[dict[str, object]] = []
+    compact: list[dict[str, object]] = []
     for diff in r.project.differences.values():
         entry = {"id": diff.id, "topic": safe(md_text(diff.topic)),
                  "versions": [_version(r, v) for v in diff.variants],

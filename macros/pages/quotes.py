@@ -16,7 +16,7 @@ def quote_block(r: Renderer, quote_id: str) -> str:
     quote = r.project.quotes[quote_id]
     speaker = r.project.people[quote.speaker]
     source = r.project.sources[quote.source]
-    ref = r.refs([Citation(source=quote.source, quote=quote.context)])
+    ref = r.refs([Citation(source=quote.source, quote=quote.context, readers_comment=False)])
     # Plain Markdown (no nested HTML blocks), so footnotes number in reading order.
     return render("quote.md", text=safe(md_text(quote.text)), ref=safe(ref),
                   speaker=safe(f"[{md_text(speaker.name)}]({r.person_href(speaker)})"),

@@ -16,13 +16,6 @@ def check_references(ctx: LoadContext) -> None:
                 line=ctx.line_of("people", person, ("name",)), entry=person.id, field="name",
                 hint="use one of the printed spellings as the display name: "
                      + ", ".join(f"'{n.name}'" for n in person.names)))
-    for person in project.people.values():
-        for n, section in enumerate(person.sections):
-            for q, qid in enumerate(section.quotes):
-                ctx.ref("people", person, ("sections", n, "quotes", q), "quotes", qid)
-            for d, detail in enumerate(section.details):
-                for q, qid in enumerate(detail.quotes):
-                    ctx.ref("people", person, ("sections", n, "details", d, "quotes", q), "quotes", qid)
     for event in project.events.values():
         ctx.ref("events", event, ("period",), "periods", event.period)
         for i, pid in enumerate(event.people):
@@ -30,6 +23,19 @@ def check_references(ctx: LoadContext) -> None:
     for quote in project.quotes.values():
         ctx.ref("quotes", quote, ("speaker",), "people", quote.speaker)
         ctx.ref("quotes", quote, ("source",), "sources", quote.source)
+    check_block_references(ctx)
+
+
+def check_block_references(ctx: LoadContext) -> None:
+    """Ids inside the page blocks: profile sections, charts, claims and their collapsed details."""
+    project = ctx.project
+    for person in project.people.values():
+        for n, section in enumerate(person.sections):
+            for q, qid in enumerate(section.quotes):
+                ctx.ref("people", person, ("sections", n, "quotes", q), "quotes", qid)
+            for d, detail in enumerate(section.details):
+                for q, qid in enumerate(detail.quotes):
+                    ctx.ref("people", person, ("sections", n, "details", d, "quotes", q), "quotes", qid)
     for chart in project.charts.values():
         for i, fid in enumerate(chart.figures):
             ctx.ref("charts", chart, ("figures", i), "figures", fid)
