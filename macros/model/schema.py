@@ -10,12 +10,29 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), Field(
     description="A short id of lower-case letters, digits and single hyphens, e.g. `osiris-luna-meza`.")]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field that holds the id of an entry of `kind` (a kind of DATA_FILES): the loader checks every such
+    id names an entry (macros/model/steps/references.py), however deep the field; nothing else needs listing."""
+
+    kind: str
+
+
+SourceId = Annotated[Slug, Ref("sources")]
+SideId = Annotated[Slug, Ref("sides")]
+PeriodId = Annotated[Slug, Ref("periods")]
+PersonId = Annotated[Slug, Ref("people")]
+QuoteId = Annotated[Slug, Ref("quotes")]
+FigureId = Annotated[Slug, Ref("figures")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 OptionalPrinted = Annotated[str | None, Field(
     description="Exactly as the article prints it, or null when the article does not print it (shown as 'not stated').")]
@@ -142,7 +159,7 @@ class Detail(Entry):
 
     summary: Text = Field(description="The line shown on the closed block, e.g. 'The quotations in full'.")
     text: Prose = Field(default_factory=list)
-    quotes: list[Slug] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml, each shown in full.")
+    quotes: list[QuoteId] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml, each shown in full.")
 
 
 CellProse = Annotated[list[Sentence], Field(min_length=1, description="One or more cited sentences.")]
@@ -163,14 +180,14 @@ class Section(Entry):
 
     heading: Text = Field(description="The section's heading.")
     text: Prose = Field(default_factory=list)
-    quotes: list[Slug] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml, shown after the text.")
+    quotes: list[QuoteId] = Field(default_factory=list, description="Ids of quotes in data/quotes.yml, shown after the text.")
     details: list[Detail] = Field(default_factory=list, description="Further detail, collapsed at the end of the section.")
 
 
 class Person(Entry):
     id: Slug
     name: Text = Field(description="The name shown in headings; one of the spellings under `names`.")
-    side: Slug = Field(description="The id of the person's group in data/sides.yml, for the 'Everyone named' page.")
+    side: SideId = Field(description="The id of the person's group in data/sides.yml, for the 'Everyone named' page.")
     profile: bool = Field(False, description="True when the person has a profile page under docs/people/.")
     role: Sentence | None = Field(None, description=(
         "What the person is, shown on the person's card, e.g. 'Former President' (cited)."))
@@ -196,9 +213,9 @@ class Event(Entry):
         "the date then shows a marker linking to this note."))
     kind: Literal["event", "allegation", "response"] = Field(description=(
         "What the entry is: something that happened, an allegation, or a response to one; shown as a label."))
-    period: Slug = Field(description="The id of the period in data/periods.yml.")
+    period: PeriodId = Field(description="The id of the period in data/periods.yml.")
     title: Text = Field(description="A short neutral heading for the entry.")
-    people: list[Slug] = Field(default_factory=list, description="Ids of people in data/people.yml.")
+    people: list[PersonId] = Field(default_factory=list, description="Ids of people in data/people.yml.")
     text: Prose = Field(description="What a reader sees: one or two cited sentences.")
     details: list[Detail] = Field(default_factory=list, description="Further detail, collapsed under the entry.")
 
@@ -207,8 +224,8 @@ class Quote(Entry):
     """A person's own words, verbatim in a seed."""
 
     id: Slug
-    speaker: Slug = Field(description="The id of the person in data/people.yml.")
-    source: Slug
+    speaker: PersonId = Field(description="The id of the person in data/people.yml.")
+    source: SourceId
     text: Text = Field(description="The words exactly as the seed prints them.")
     when: Text | None = Field(None, description="When it was said, as the seed words it, or null if the seed does not say.")
     where: Text | None = Field(None, description="Where or how it was said, as the seed words it, or null.")
@@ -224,7 +241,7 @@ class Claim(Entry):
     """One row of the claims table: the claim, who makes it, the response, the evidence, the caveats."""
 
     id: Slug
-    by: Slug = Field(description="The id of the group in data/sides.yml that makes the claim; its label heads the cell.")
+    by: SideId = Field(description="The id of the group in data/sides.yml that makes the claim; its label heads the cell.")
     claim: CellProse = Field(description="The claim, attributed ('El Faro reported that ...').")
     who: CellProse = Field(description="Who makes the claim and where it was published.")
     response: CellProse = Field(description="The response the articles report, or what they say about its absence.")
@@ -252,7 +269,7 @@ class Chart(Entry):
     id: Slug
     title: Text = Field(description="What the chart shows, e.g. 'Homicides in El Salvador, January to July 2019 and 2020'.")
     note: Sentence = Field(description="Where the figures come from, cited; shown under the title.")
-    figures: list[Slug] = Field(min_length=1, description="Ids of figures in data/figures.yml, drawn as bars in this order.")
+    figures: list[FigureId] = Field(min_length=1, description="Ids of figures in data/figures.yml, drawn as bars in this order.")
     bars: bool = Field(True, description="False: only the table, for figures that are not comparable as bars.")
 
 

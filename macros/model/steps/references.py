@@ -1,46 +1,60 @@
-"""Step 3: every id one entry gives of another (a person's side, an event's people ...) names an entry."""
+"""Step 3: every id one entry gives of another names an entry.
+
+Which fields hold ids, and of what kind, is declared once, in the schema
+(`Ref`: `side: SideId`, `people: list[PersonId]` ...); this step walks
+every entry for them, at any depth, so a new kind of reference needs no
+code here. Besides, a person's display name is one of the spellings
+printed under `names`.
+"""
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
 from macros.model.context import LoadContext
+from macros.model.schema import Ref
 from macros.problems.problem import Problem
 
 
 def check_references(ctx: LoadContext) -> None:
-    project = ctx.project
-    for person in project.people.values():
-        ctx.ref("people", person, ("side",), "sides", person.side)
+    for kind, entries in ctx.project.entries.items():
+        for entry in entries.values():
+            for loc, target, value in references_in(entry):
+                ctx.ref(kind, entry, loc, target, value)
+    _display_names(ctx)
+
+
+def references_in(model: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """Every id a model holds in a field marked `Ref`: (where, the kind it names, the id)."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        target = _ref_kind(info.metadata)
+        if isinstance(value, list):
+            item_target = _ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ()))
+            for i, item in enumerate(value):
+                if item_target and isinstance(item, str):
+                    yield loc + (name, i), item_target, item
+                elif isinstance(item, BaseModel):
+                    yield from references_in(item, loc + (name, i))
+        elif target and isinstance(value, str):
+            yield loc + (name,), target, value
+        elif isinstance(value, BaseModel):
+            yield from references_in(value, loc + (name,))
+
+
+def _ref_kind(metadata: typing.Iterable[Any]) -> str | None:
+    return next((m.kind for m in metadata if isinstance(m, Ref)), None)
+
+
+def _display_names(ctx: LoadContext) -> None:
+    for person in ctx.project.entries.get("people", {}).values():
         if person.name not in {n.name for n in person.names}:
             ctx.problems.add(Problem(
                 ctx.file_of("people"), f"the display name '{person.name}' is not one of the spellings under `names`",
                 line=ctx.line_of("people", person, ("name",)), entry=person.id, field="name",
                 hint="use one of the printed spellings as the display name: "
                      + ", ".join(f"'{n.name}'" for n in person.names)))
-    for event in project.events.values():
-        ctx.ref("events", event, ("period",), "periods", event.period)
-        for i, pid in enumerate(event.people):
-            ctx.ref("events", event, ("people", i), "people", pid)
-    for quote in project.quotes.values():
-        ctx.ref("quotes", quote, ("speaker",), "people", quote.speaker)
-        ctx.ref("quotes", quote, ("source",), "sources", quote.source)
-    check_block_references(ctx)
-
-
-def check_block_references(ctx: LoadContext) -> None:
-    """Ids inside the page blocks: profile sections, charts, claims and their collapsed details."""
-    project = ctx.project
-    for person in project.people.values():
-        for n, section in enumerate(person.sections):
-            for q, qid in enumerate(section.quotes):
-                ctx.ref("people", person, ("sections", n, "quotes", q), "quotes", qid)
-            for d, detail in enumerate(section.details):
-                for q, qid in enumerate(detail.quotes):
-                    ctx.ref("people", person, ("sections", n, "details", d, "quotes", q), "quotes", qid)
-    for chart in project.charts.values():
-        for i, fid in enumerate(chart.figures):
-            ctx.ref("charts", chart, ("figures", i), "figures", fid)
-    for claim in project.claims.values():
-        ctx.ref("claims", claim, ("by",), "sides", claim.by)
-        for d, detail in enumerate(claim.details):
-            for q, qid in enumerate(detail.quotes):
-                ctx.ref("claims", claim, ("details", d, "quotes", q), "quotes", qid)
