@@ -35,6 +35,7 @@ BLOCK_MODULES: dict[str, str] = {
     "claims_table": "macros.pages.claims",
     "claims_details": "macros.pages.claims",
     "source_cards": "macros.pages.source_cards",
+    "glossary": "macros.pages.glossary",
     "short_version": "macros.pages.home",
     "panels": "macros.pages.home",
     "key_facts": "macros.pages.home",

@@ -16,7 +16,7 @@ from macros.model.load import Project
 from macros.model.schema import Citation, Person, Sentence
 from macros.pages.details import collapsible
 from macros.pages.templates import render
-from macros.pages.text import attr, md_text
+from macros.pages.text import md_text
 
 
 @dataclass
@@ -93,16 +93,6 @@ class Renderer:
             out += ["</div>", ""]
         return "\n".join(out)
 
-    # --- timeline, figures, glossary, differences, key facts ----------------------
-    def glossary(self) -> str:
-        out = []
-        for term in sorted(self.project.terms.values(), key=lambda t: t.term.lower()):
-            out += [f"## {md_text(term.term)} {{ #{term.id} }}", ""]
-            if term.aliases:
-                out += [f'<p class="aliases" data-cite-exempt="label">Also printed as: '
-                        f'{", ".join(attr(a) for a in term.aliases)}</p>', ""]
-            out += [self.paragraph(term.definition), ""]
-        return "\n".join(out)
 
 
 def more_summary() -> str:
