@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from macros.problems.problem import Problem, quoted_line
+from macros.problems.problem import Problem, entry_label, quoted_line
 
 Path_ = tuple[str | int, ...]
 
@@ -126,8 +126,7 @@ def _duplicate_problem(doc: YamlDocument, loc: Path_, line: int, first: int | No
     if len(loc) >= 3 and isinstance(doc.data, dict):
         items = doc.data.get(loc[0])
         if isinstance(items, list) and isinstance(loc[1], int) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
-            entry_id = items[loc[1]].get("id")
-            entry = entry_id if isinstance(entry_id, str) else f"#{loc[1] + 1}"
+            entry = entry_label(items[loc[1]], loc[1])
     field_path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[2:]).lstrip(".") or None
     return Problem(
         doc.path, f"the key '{loc[-1]}' appears twice in the same mapping; the second would silently replace the first",

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from macros.model.yamlfile import YamlDocument
-from macros.problems.problem import Problem
+from macros.problems.problem import Problem, entry_label
 
 CONTRIBUTING = "CONTRIBUTING.md"
 
@@ -147,7 +147,7 @@ class Examples:
             return None
         index, value = found
         raw = self.doc.data[self.key][index]
-        label = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"#{index + 1}"
+        label = entry_label(raw, index)
         line = self.doc.line_of((self.key, index) + loc)
         if not loc:
             return f"for example, entry '{label}' (line {line}) starts:\n{yaml_snippet(0, value)}"

@@ -46,6 +46,13 @@ class Where(TypedDict, total=False):
     field: str | None
 
 
+def entry_label(raw: object, index: int) -> str:
+    """How a message names an entry of a data file: its id, or '#3' for the third when it has no id."""
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return str(raw["id"])
+    return f"#{index + 1}"
+
+
 def quoted_line(text: str, line: int | None, label: str = "line") -> tuple[tuple[str, str], ...]:
     """The offending line as written, as a problem's detail, to quote it in the message; none when it is blank."""
     lines = text.splitlines()

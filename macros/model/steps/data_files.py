@@ -14,7 +14,7 @@ from macros.model.context import LoadContext
 from macros.model.schema import DATA_FILES, Entry
 from macros.model.yamlfile import read_yaml
 from macros.problems.from_pydantic import Examples, close_matches, shown, validation_problems
-from macros.problems.problem import Problem
+from macros.problems.problem import Problem, entry_label
 
 
 def read_data_files(ctx: LoadContext) -> None:
@@ -77,7 +77,7 @@ def _validate(ctx: LoadContext, key: str, cls: type[Entry], raw_entries: list[An
             results.append((index, raw, exc))
     examples = Examples(doc, key, [i for i, _, r in results if not isinstance(r, ValidationError)])
     for index, raw, result in results:
-        label = _entry_label(raw, index)
+        label = entry_label(raw, index)
         if isinstance(result, ValidationError):
             ctx.problems.extend(validation_problems(doc, key, index, label, result, cls, examples))
             if label and not label.startswith("#"):
@@ -95,9 +95,3 @@ def _validate(ctx: LoadContext, key: str, cls: type[Entry], raw_entries: list[An
             continue
         ctx.positions[(key, entry_id)] = index
         entries[entry_id] = result
-
-
-def _entry_label(raw: Any, index: int) -> str:
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        return str(raw["id"])
-    return f"#{index + 1}"
