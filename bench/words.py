@@ -15,10 +15,12 @@ For each page of the built site it prints:
   inside a visible quotation on the page, whole or as part of a longer one;
 - how many times "not stated" stands in the visible body text.
 
-Explainer pages are the pages readers read for the story: not the article
-copies under sources/<id>/ (the archive pages) and not the site pages that
-open with the "About this page" note (they make no claims). The total is
-over explainer pages only.
+Explainer pages are the pages readers read for the story, the ten pages the
+editor's review counted: not the article copies under sources/<id>/ (the
+archive pages), not the Sources page (sources/, the cards describing the
+articles; its cited words are printed on their own line) and not the site
+pages that open with the "About this page" note (they make no claims). The
+total is over explainer pages only.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ def measure_page(path: Path, site: Path) -> PageFigures | None:
     if article is None:
         return None
     page = rel.removesuffix("index.html") or "/"
-    archive = rel.startswith("sources/") and rel != "sources/index.html"
+    archive = rel.startswith("sources/")  # the article copies, and the Sources page describing them
     site_page = article.select_one(".site-page-note") is not None
     text = article.get_text(" ")
     top, top_quote = _top_quote(_quotations(article))
@@ -143,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     if worst and worst.top_quote_count > 1:
         print(f"\nmost repeated quotation: {worst.top_quote_count}x on {worst.page}: “{worst.top_quote}”")
     others = [p for p in pages if not p.explainer]
+    sources_page = next((p for p in others if p.page == "sources/"), None)
+    if sources_page:
+        print(f"\nSources page (cards, cited; not in the total): {sources_page.words} words, "
+              f"{sources_page.not_stated} 'not stated'")
     if others:
         print("\nnot counted (archive copies and site pages): " + ", ".join(p.page for p in others))
     return 0
