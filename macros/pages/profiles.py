@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 INFOBOX_FIELDS = ("posts", "agency", "sanctioned", "allegation", "response")
 
 
-def infobox(r: Renderer, person: Person) -> str:
+def infobox(r: Renderer, person_id: str) -> str:
+    """The infobox alone, for a page other than the person's profile."""
+    return _infobox(r, r.project.people[person_id])
+
+
+def _infobox(r: Renderer, person: Person) -> str:
     if person.infobox is None:
         return ""
     rows = [(name, safe(r.paragraph(getattr(person.infobox, name))))
@@ -39,7 +44,7 @@ def profile(r: Renderer, person_id: str) -> str:
     printed = render("names_as_printed.md",
                      names=[safe(f"“{md_text(n.name)}”{r.refs(n.cite)}") for n in person.names],
                      titles=[safe(f"“{md_text(t.title)}”{r.refs(t.cite)}") for t in person.titles])
-    return render("profile.md", infobox=safe(infobox(r, person)), sections=sections, timeline=timeline,
+    return render("profile.md", infobox=safe(_infobox(r, person)), sections=sections, timeline=timeline,
                   printed=safe(collapsible(_printed_summary(), printed, kind="info")))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 # macro name -> the data kind its string arguments are ids of (None: no ids)
 PAGE_MACROS: dict[str, str | None] = {
     "profile": "people",
+    "infobox": "people",
     "person_card": "people",
     "people_cards": "people",
     "quote_block": "quotes",
@@ -29,6 +30,7 @@ PAGE_MACROS: dict[str, str | None] = {
 BLOCK_MODULES: dict[str, str] = {
     "quote_block": "macros.pages.quotes",
     "profile": "macros.pages.profiles",
+    "infobox": "macros.pages.profiles",
     "chart": "macros.pages.chart",
     "differences": "macros.pages.differences",
     "timeline": "macros.pages.timeline",
