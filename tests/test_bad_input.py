@@ -26,7 +26,8 @@ Every failing command must exit non-zero, print no Python traceback, and
 leave a previous build's site folder untouched when the mistake is in data,
 seeds or citations (`before_build: false` for those the build finds later).
 A case with `succeeds: true` builds and names what the built pages must show
-(`html:`, with `shows` for text and `heading` for the exact <h1> and title); every built page is also searched for scripts and `javascript:`
+(`html:`, with `shows` for text and `heading` for the exact <h1> and title); every built page is also
+searched for scripts and `javascript:`
 links that came from data, and `browser:` loads a page in Chromium.
 """
 
@@ -271,7 +272,8 @@ def test_check_command_reports_every_problem_in_one_run(tmp_path: Path) -> None:
     assert result.returncode == 1, output
     assert "Traceback" not in output, output
     assert output.startswith("4 problems found:"), output
-    for fragment in ("did you mean `cite:`?", "no longer matches its recorded sha256", "[^test-nowhere] is used but never defined",
+    for fragment in ("did you mean `cite:`?", "no longer matches its recorded sha256",
+                     "[^test-nowhere] is used but never defined",
                      "February 2021 has no day 30"):
         assert output.count(fragment) == 1, f"{fragment!r} once\n{output}"
 

@@ -75,7 +75,8 @@ def parse_page(markdown: str) -> ParsedPage:
                 citations.append(FootnoteCitation(label, parsed.group("source"), quote, start + 1))
             else:
                 bad.append(BadFootnote(label, start + 1,
-                                       f"footnote [^{label}] is not a citation: its text must be a source id, a colon and the quoted passage"))
+                                       f"footnote [^{label}] is not a citation: its text must be a source id, "
+                                       "a colon and the quoted passage"))
             continue
         for ref in REFERENCE.finditer(_strip_code_spans(line)):
             references.setdefault(ref.group(1), i + 1)

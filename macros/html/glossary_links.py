@@ -74,7 +74,7 @@ WORD = re.compile(r"(?<![\w-])\w+")
 
 def term_index(project: Project) -> TermIndex:
     """Built once per project; a single alternation of every spelling grows with terms x text."""
-    cached = project.__dict__.get("_term_index")
+    cached: TermIndex | None = project.__dict__.get("_term_index")
     if cached is not None:
         return cached
     spellings = [Spelling(s, term) for term in project.terms.values() for s in [term.term, *term.aliases]]

@@ -45,7 +45,7 @@ def _check_date(value: str) -> str:
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"there is no month {month:02d}; months run 01 to 12")
-    if day is not None and month is not None:
+    if day is not None and month is not None and year is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise ValueError(f"{calendar.month_name[month]} {year} has no day {day}; it has {last} days")

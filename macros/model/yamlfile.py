@@ -101,10 +101,7 @@ class _Walker:
     def _mapping(self, node: yaml.MappingNode, here: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                key = self._scalar(key_node)
-            else:
-                key = self.walk(key_node, here + ("?",))
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else self.walk(key_node, here + ("?",))
             key = key if isinstance(key, str) else _as_text(key)
             if key in result:
                 self.duplicates.append((here + (key,), key_node.start_mark.line + 1, self.doc.lines.get(here + (key,))))

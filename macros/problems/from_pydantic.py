@@ -185,61 +185,101 @@ def shown(value: Any) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+@dataclass(frozen=True)
+class _Mistake:
+    """One pydantic error, with what the messages need to know about it."""
+
+    loc: tuple[Any, ...]
+    error: dict[str, Any]
+    description: str | None
+    cls: type[BaseModel]
+    renamed: dict[tuple[Any, ...], str]
+
+    @property
+    def name(self) -> Any:
+        return self.loc[-1] if self.loc else None
+
+    @property
+    def value(self) -> Any:
+        return self.error.get("input")
+
+
+# What a handler says: the message, pieces of the hint, and where a valid sibling's example is taken from.
+_Said = tuple[str, list[str], tuple[Any, ...] | None]
+
+
+def _missing(m: _Mistake) -> _Said:
+    return (f"the required field `{m.name}:` is missing",
+            [f"add `{m.name}:`" + (f", {_lower_first(m.description)}" if m.description else "")], m.loc)
+
+
+def _extra(m: _Mistake) -> _Said:
+    holder = model_at(m.cls, m.loc[:-1])
+    allowed = list(holder.model_fields) if holder else []
+    message = f"'{m.name}' is not a field {'a ' + holder.__name__ if holder else 'this entry'} can have"
+    suggestion = m.renamed.get(m.loc) or next(iter(close_matches(str(m.name), allowed, 0.6)), None)
+    advice, example_loc = [], None
+    if suggestion:
+        message += f"; did you mean `{suggestion}:`?"
+        advice.append(f"rename `{m.name}:` to `{suggestion}:`")
+        example_loc = m.loc[:-1] + (suggestion,)
+    advice.append(f"the fields allowed here are: {', '.join(allowed)}")
+    return message, advice, example_loc
+
+
+def _wrong_type(m: _Mistake) -> _Said:
+    kind, value, name = m.error["type"], m.value, m.name
+    if not m.loc:
+        message = f"each entry must be {_TYPE_WORDS[kind]} starting with `- id:`, not {shown(value)}"
+    else:
+        message = f"`{name}:` must be {_TYPE_WORDS[kind]}, not {shown(value)}"
+    advice = []
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        advice.append(f'YAML reads {value} as a number: wrap it in double quotes, `{name}: "{value}"`')
+    elif kind in _TYPE_HINTS:
+        advice.append(_TYPE_HINTS[kind])
+    if m.description and m.loc:
+        advice.append(f"`{name}:` is {_lower_first(m.description)}")
+    return message, advice, m.loc
+
+
+def _not_an_id(m: _Mistake) -> _Said:
+    return (f"{shown(m.value)} is not a valid id",
+            ["ids use lower-case letters, digits and single hyphens, e.g. `council-vote-2021`"], m.loc)
+
+
+def _too_few(m: _Mistake) -> _Said:
+    need = (m.error.get("ctx") or {}).get("min_length", 1)
+    return f"`{m.name}:` needs at least {need} item{'s' if need != 1 else ''}", _described(m), m.loc
+
+
+def _empty(m: _Mistake) -> _Said:
+    return f"`{m.name}:` may not be empty", _described(m), m.loc
+
+
+def _invalid(m: _Mistake) -> _Said:
+    return f"{shown(m.value)} is not valid: " + m.error["msg"].removeprefix("Value error, "), [], m.loc
+
+
+def _other(m: _Mistake) -> _Said:
+    """A kind of mistake the schema does not produce today: pydantic's own words."""
+    return m.error["msg"] + (f" (you wrote {shown(m.value)})" if "input" in m.error else ""), _described(m), m.loc
+
+
+def _described(m: _Mistake) -> list[str]:
+    return [m.description] if m.description else []
+
+
+_HANDLERS: dict[str, typing.Callable[[_Mistake], _Said]] = {
+    "missing": _missing, "extra_forbidden": _extra, "string_pattern_mismatch": _not_an_id, "too_short": _too_few,
+    "string_too_short": _empty, "value_error": _invalid, **{kind: _wrong_type for kind in _TYPE_WORDS}}
+
+
 def _problem(doc: YamlDocument, key: str, index: int, entry: str, error: dict[str, Any],
              cls: type[BaseModel], examples: Examples, renamed: dict[tuple[Any, ...], str]) -> Problem:
     loc = tuple(error["loc"])
-    kind = error["type"]
-    description = _description(field_at(cls, loc))
-    value = error.get("input")
-    name = loc[-1] if loc else None
-    advice: list[str] = []  # one-line pieces of the hint
-    example_loc: tuple[Any, ...] | None = loc
-
-    if kind == "missing":
-        message = f"the required field `{name}:` is missing"
-        advice.append(f"add `{name}:`" + (f", {_lower_first(description)}" if description else ""))
-    elif kind == "extra_forbidden":
-        holder = model_at(cls, loc[:-1])
-        allowed = list(holder.model_fields) if holder else []
-        message = f"'{name}' is not a field {'a ' + holder.__name__ if holder else 'this entry'} can have"
-        suggestion = renamed.get(loc) or next(iter(close_matches(str(name), allowed, 0.6)), None)
-        if suggestion:
-            message += f"; did you mean `{suggestion}:`?"
-            advice.append(f"rename `{name}:` to `{suggestion}:`")
-            example_loc = loc[:-1] + (suggestion,)
-        else:
-            example_loc = None
-        advice.append(f"the fields allowed here are: {', '.join(allowed)}")
-    elif kind in _TYPE_WORDS:
-        if not loc:
-            message = f"each entry must be {_TYPE_WORDS[kind]} starting with `- id:`, not {shown(value)}"
-        else:
-            message = f"`{name}:` must be {_TYPE_WORDS[kind]}, not {shown(value)}"
-        if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            advice.append(f'YAML reads {value} as a number: wrap it in double quotes, `{name}: "{value}"`')
-        elif kind in _TYPE_HINTS:
-            advice.append(_TYPE_HINTS[kind])
-        if description and loc:
-            advice.append(f"`{name}:` is {_lower_first(description)}")
-    elif kind == "string_pattern_mismatch":
-        message = f"{shown(value)} is not a valid id"
-        advice.append("ids use lower-case letters, digits and single hyphens, e.g. `council-vote-2021`")
-    elif kind == "too_short":
-        need = (error.get("ctx") or {}).get("min_length", 1)
-        message = f"`{name}:` needs at least {need} item{'s' if need != 1 else ''}"
-        if description:
-            advice.append(description)
-    elif kind == "string_too_short":
-        message = f"`{name}:` may not be empty"
-        if description:
-            advice.append(description)
-    elif kind == "value_error":
-        message = f"{shown(value)} is not valid: " + error["msg"].removeprefix("Value error, ")
-    else:  # a kind of mistake the schema does not produce today: pydantic's own words
-        message = error["msg"] + (f" (you wrote {shown(value)})" if "input" in error else "")
-        if description:
-            advice.append(description)
-
+    mistake = _Mistake(loc, error, _description(field_at(cls, loc)), cls, renamed)
+    message, advice, example_loc = _HANDLERS.get(error["type"], _other)(mistake)
     example = examples.describe(example_loc, index) if example_loc is not None else None
     if not advice and not example:
         advice.append(f"{CONTRIBUTING} shows a complete entry")

@@ -60,7 +60,8 @@ def _entries_of(ctx: LoadContext, filename: str, key: str) -> list[Any] | None:
         return []
     if not isinstance(raw_entries, list):
         ctx.problems.add(Problem(display, f"`{key}:` must be followed by a list of entries, not {shown(raw_entries)}",
-                                  line=doc.line_of((key,)), hint=f"indent the entries under `{key}:`, each starting with `  - id:`"))
+                                  line=doc.line_of((key,)),
+                                  hint=f"indent the entries under `{key}:`, each starting with `  - id:`"))
         return None
     return raw_entries
 
