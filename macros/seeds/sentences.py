@@ -12,8 +12,9 @@ period is an abbreviation ("U.S.", "Sept.") or the break falls inside a
 quotation. A sentence that is nothing but a quotation takes the sentence
 before it too, which names who said it ("The president, however, tweeted on
 the issue."). A passage in a bulleted list item also gets the list's lead-in
-sentence (the last sentence of the paragraph before the list, ending in a
-colon), which says whose list it is: `lead_in_span`.
+sentence (the last sentence of the paragraph before the list: a sentence
+ending in a colon, or the claim the list supports), which says whose list it is:
+`lead_in_span`.
 """
 
 from __future__ import annotations
@@ -100,8 +101,6 @@ def lead_in_span(seed: Seed, start: int) -> tuple[int, int] | None:
         text = seed.text[earlier.start:earlier.end].strip()
         if text.startswith(BULLET):
             continue
-        if not text.endswith(":"):
-            return None
         starts = [earlier.start] + _boundaries(seed.text, earlier.start, earlier.end)
         end = earlier.end
         while end > earlier.start and seed.text[end - 1].isspace():
