@@ -80,12 +80,14 @@ class Renderer:
                         f"### {md_text(person.name)} {{ #{person.id} }}", ""]
                 if person.role:
                     out += [self.sentence(person.role), ""]
-                elif person.titles:
-                    out += ["\n".join(f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles), ""]
                 if person.summary:
                     out += [self.sentence(person.summary[0]), ""]
-                if person.summary[1:]:
-                    out += [collapsible(more_summary(), self.sentence_list(person.summary[1:]), kind="note"), ""]
+                more = [self.sentence_list(person.summary[1:])] if person.summary[1:] else []
+                if person.titles and not person.profile:  # a profile shows them itself
+                    titles = [f"- “{md_text(t.title)}”{self.refs(t.cite)}" for t in person.titles]
+                    more.append(titles_label() + "\n\n" + "\n".join(titles))
+                if more:
+                    out += [collapsible(more_summary(), "\n\n".join(more), kind="note"), ""]
                 if person.profile:
                     href = self.link(f"people/{person.id}.md")
                     out += [f"[Full profile of {md_text(person.name)}]({href}){{ .person-card__more }}", ""]
@@ -93,6 +95,11 @@ class Renderer:
             out += ["</div>", ""]
         return "\n".join(out)
 
+
+
+def titles_label() -> str:
+    """The label over a person's titles as printed, in their collapsed block."""
+    return render("titles_as_printed_label.md").strip()
 
 
 def more_summary() -> str:
