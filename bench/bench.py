@@ -38,6 +38,7 @@ import argparse
 import hashlib
 import itertools
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -117,11 +118,19 @@ def generate(scale: int, dest: Path) -> Path:
     return dest
 
 
+LAST_CPU = [0.0]  # CPU seconds (user + system) of the last timed command
+
+
 def timed(command: list[str], cwd: Path, **extra_env: str) -> tuple[float, subprocess.CompletedProcess[str]]:
+    """Wall-clock seconds of the command, and its result; its CPU seconds go to LAST_CPU."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra_env)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
-    return time.perf_counter() - started, result
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU[0] = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return seconds, result
 
 
 def measure(project: Path, repeat: int) -> dict[str, float]:
@@ -230,9 +239,11 @@ def ratio(project: Path, runs: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory(prefix="bench-plain-") as folder:
         plain = plain_copy(project, Path(folder))
         pages = len(list((Path(folder) / "docs").rglob("*.md")))
-        strict_times, plain_times = [], []
+        strict_times: list[float] = []
+        plain_times: list[float] = []
+        cpu: dict[str, list[float]] = {"strict": [], "plain": []}
         for run in range(runs + 1):  # the first pair warms the caches and is not counted
-            for config, times in ((project / "mkdocs.yml", strict_times), (plain, plain_times)):
+            for config, times, kind in ((project / "mkdocs.yml", strict_times, "strict"), (plain, plain_times, "plain")):
                 with tempfile.TemporaryDirectory(prefix="bench-site-") as site:
                     seconds, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
                                              "-f", str(config), "-d", site], config.parent)
@@ -240,10 +251,14 @@ def ratio(project: Path, runs: int) -> tuple[float, float]:
                     raise SystemExit(f"the build of {config} failed:\n{result.stdout}{result.stderr}")
                 if run:
                     times.append(seconds)
+                    cpu[kind].append(LAST_CPU[0])
     strict_s, plain_s = statistics.median(strict_times), statistics.median(plain_times)
     print(f"plain Material build of the same {pages} rendered pages: strict {strict_s:.2f} s, plain {plain_s:.2f} s "
           f"(medians of {runs} alternating runs; strict runs {' '.join(f'{t:.2f}' for t in strict_times)}, "
           f"plain runs {' '.join(f'{t:.2f}' for t in plain_times)})")
+    strict_cpu, plain_cpu = statistics.median(cpu["strict"]), statistics.median(cpu["plain"])
+    print(f"CPU time (user + system, less moved by other load on the machine): strict {strict_cpu:.2f} s, "
+          f"plain {plain_cpu:.2f} s, ratio {strict_cpu / plain_cpu:.2f}; load average now {os.getloadavg()[0]:.1f}")
     print(f"RATIO {strict_s / plain_s:.2f}", flush=True)
     return strict_s, plain_s
 

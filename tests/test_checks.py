@@ -38,3 +38,15 @@ def test_footnotes_headings_and_code_are_not_read():
 def test_a_table_row_is_one_statement():
     html = f"<table><thead><tr><th>Year</th><th>Count</th></tr></thead><tr><td>2015</td><td>6,656{REF}</td></tr></table>"
     assert [(sentence.strip(" ·"), cited) for sentence, cited in checked_sentences(html)] == [("2015 · 6,656", True)]
+
+
+def test_the_footnote_block_is_left_out_only_when_it_ends_the_content():
+    from macros.html.blocks import footnotes_start
+
+    body = "<p>Text.</p>"
+    notes = '<div class="footnote"><hr /><ol><li id="fn:1"><p>A source.</p></li></ol></div>\n'
+    assert footnotes_start(body + notes) == len(body)
+    assert footnotes_start(body) == len(body)
+    assert footnotes_start(body + notes + "<p>After.</p>") == len(body + notes + "<p>After.</p>")
+    assert uncited_sentences(body + notes) == ["Text."]
+    assert uncited_sentences(notes + "<p>After.</p>") == ["After."]

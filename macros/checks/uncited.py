@@ -22,6 +22,7 @@ from lxml import html as lxml_html  # type: ignore[import-untyped]
 from lxml.etree import _Element  # type: ignore[import-untyped]
 
 from macros.checks.sentences import MARKER, split_sentences
+from macros.html.blocks import footnotes_start
 
 CHECKED = frozenset({"p", "li", "tr", "dd", "dt", "figcaption", "caption"})
 SKIPPED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "svg", "nav", "button", "kbd"})
@@ -85,6 +86,7 @@ def uncited_sentences(html: str) -> list[str]:
 
 def checked_sentences(html: str) -> list[tuple[str, bool]]:
     """Every sentence the check reads, and whether it carries a footnote."""
+    html = html[:footnotes_start(html)]  # the footnotes are not read (most of the page's HTML)
     if not html.strip():
         return []
     root = lxml_html.document_fromstring(html)

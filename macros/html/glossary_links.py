@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from macros.html.blocks import footnotes_start
 from macros.model.load import Project
 from macros.model.schema import Term
 from macros.pages.text import attr
@@ -107,6 +108,11 @@ def link_terms(html_text: str, project: Project, glossary_href: str) -> str:
     index = term_index(project)
     if not index.by_first_word:
         return html_text
+    end = footnotes_start(html_text)  # footnotes are never linked: leave them as they are
+    return _link_terms(html_text[:end], project, index, glossary_href) + html_text[end:]
+
+
+def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_href: str) -> str:
     linked: set[str] = set()
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
