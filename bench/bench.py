@@ -134,14 +134,16 @@ def timed(command: list[str], cwd: Path, **extra_env: str) -> tuple[float, subpr
 
 
 def measure(project: Path, repeat: int) -> dict[str, float]:
-    builds, checks, loads = [], [], []
+    builds, checks, loads, build_cpu, check_cpu = [], [], [], [], []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="bench-site-") as site:
             seconds, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site], project)
             if result.returncode:
                 raise SystemExit(f"the build of {project} failed:\n{result.stdout}{result.stderr}")
             builds.append(seconds)
+            build_cpu.append(LAST_CPU[0])
         seconds, result = timed([sys.executable, "-m", "macros.check"], project)
+        check_cpu.append(LAST_CPU[0])
         if result.returncode:
             raise SystemExit(f"the check of {project} failed:\n{result.stdout}{result.stderr}")
         checks.append(seconds)
@@ -149,6 +151,7 @@ def measure(project: Path, repeat: int) -> dict[str, float]:
         project_model = load_project(project)
         loads.append(time.perf_counter() - started)
     return {"build": statistics.median(builds), "check": statistics.median(checks), "load": statistics.median(loads),
+            "build_cpu": statistics.median(build_cpu), "check_cpu": statistics.median(check_cpu),
             "passages": len(project_model.located), "sources": len(project_model.sources),
             "entries": sum(len(v) for k, v in project_model.entries.items() if k != "sources")}
 
@@ -276,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio(ROOT, args.runs)
     results: dict[int, dict[str, float]] = {}
     print(f"{'data':>6} {'sources':>8} {'entries':>8} {'passages':>9} {'build s':>8} {'check s':>8} "
-          f"{'load_project s':>15} {'share of build':>15}")
+          f"{'load_project s':>15} {'share of build':>15} {'build cpu s':>12} {'check cpu s':>12}")
     for scale in args.scales:
         if scale == 1:
             project = ROOT
@@ -297,12 +300,15 @@ def main(argv: list[str] | None = None) -> int:
         label = "real" if scale == 1 else f"{scale}x"
         print(f"{label:>6} {figures['sources']:>8} {figures['entries']:>8} {figures['passages']:>9} "
               f"{figures['build']:>8.2f} {figures['check']:>8.2f} {figures['load']:>15.3f} "
-              f"{figures['load'] / figures['build']:>14.1%}", flush=True)
+              f"{figures['load'] / figures['build']:>14.1%} {figures['build_cpu']:>12.2f} {figures['check_cpu']:>12.2f}",
+              flush=True)
     scales = sorted(results)
     for small, large in itertools.pairwise(scales):
         grow = large / small
         print(f"{small}x -> {large}x ({grow:g} times the data): build {results[large]['build'] / results[small]['build']:.1f} "
-              f"times, check {results[large]['check'] / results[small]['check']:.1f} times")
+              f"times, check {results[large]['check'] / results[small]['check']:.1f} times (CPU time: build "
+              f"{results[large]['build_cpu'] / results[small]['build_cpu']:.1f} times, check "
+              f"{results[large]['check_cpu'] / results[small]['check_cpu']:.1f} times)")
     top = scales[-1]
     print(f"SCALE {top} BUILD_S {results[top]['build']:.2f} CHECK_S {results[top]['check']:.2f}")
     return 0

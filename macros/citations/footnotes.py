@@ -9,6 +9,7 @@ archive pages' back-links.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -87,6 +88,7 @@ def archive_path(source_id: str, archive_dir: str = "sources") -> str:
     return f"{archive_dir}/{source_id}.md"
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of two paths, asked once per footnote
 def relative_md(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
