@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -40,10 +42,15 @@ class Seed:
     def find(self, quote: str) -> Match | None:
         return find_quote(quote, self.normalized)
 
+    @functools.cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
     def paragraph_of(self, offset: int) -> Paragraph:
-        for paragraph in self.paragraphs:
-            if paragraph.start <= offset < paragraph.end:
-                return paragraph
+        """The paragraph the offset stands in (the last one for an offset between paragraphs)."""
+        k = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if k >= 0 and offset < self.paragraphs[k].end:
+            return self.paragraphs[k]
         return self.paragraphs[-1]
 
     def is_comment(self, offset: int) -> bool:
@@ -54,8 +61,12 @@ class Seed:
 
     def unprinted_words(self, text: str) -> list[str]:
         """The words of text (letters and digits) that the seed never prints, ignoring case."""
-        printed = set(re.findall(r"\w+", normalized_text(self.text).lower()))
+        printed = self._printed_words
         return [w for w in re.findall(r"\w+", normalized_text(text)) if w.lower() not in printed]
+
+    @functools.cached_property
+    def _printed_words(self) -> frozenset[str]:
+        return frozenset(re.findall(r"\w+", normalized_text(self.text).lower()))
 
 
 def sha256_of(path: Path) -> str:
