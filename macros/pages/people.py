@@ -1,0 +1,57 @@
+"""Person cards (name and what the person is) and the 'Everyone named' directory."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from macros.model.schema import Person
+from macros.pages.details import collapsible
+from macros.pages.templates import render, safe
+from macros.pages.text import md_text
+
+if TYPE_CHECKING:
+    from macros.pages.render import Renderer
+
+
+def _role(r: Renderer, person: Person) -> str | None:
+    """What the person is: their cited role, or else their first title as printed."""
+    if person.role:
+        return r.sentence(person.role)
+    if person.titles:
+        return f"“{md_text(person.titles[0].title)}”{r.refs(person.titles[0].cite)}"
+    return None
+
+
+def person_card(r: Renderer, person_id: str) -> str:
+    person = r.project.people[person_id]
+    role = _role(r, person)
+    return render("person_card.md", name=safe(md_text(person.name)), href=r.person_href(person),
+                  role=safe(role) if role else None).strip("\n")
+
+
+def people_cards(r: Renderer, person_ids: list[str]) -> str:
+    return render("person_cards.md", cards=[safe(person_card(r, pid)) for pid in person_ids])
+
+
+def directory(r: Renderer) -> str:
+    groups = []
+    for side in r.project.sides.values():
+        members = [p for p in r.project.people.values() if p.side == side.id]
+        if not members:
+            continue
+        people = []
+        for person in members:
+            more = [r.sentence_list(person.summary[1:])] if person.summary[1:] else []
+            if person.titles and not person.profile:  # a profile shows them itself
+                titles = "\n".join(f"- “{md_text(t.title)}”{r.refs(t.cite)}" for t in person.titles)
+                more.append(render("titles_as_printed_label.md").strip() + "\n\n" + titles)
+            people.append({
+                "id": person.id, "name": safe(md_text(person.name)),
+                "role": safe(r.sentence(person.role)) if person.role else None,
+                "first": safe(r.sentence(person.summary[0])) if person.summary else None,
+                "more": safe(collapsible(render("more_about_person.txt").strip(), "\n\n".join(more), kind="note"))
+                if more else None,
+                "profile": r.link(f"people/{person.id}.md") if person.profile else None,
+            })
+        groups.append({"id": side.id, "heading": safe(md_text(side.group or side.label)), "people": people})
+    return render("directory.md", groups=groups)
