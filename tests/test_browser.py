@@ -459,3 +459,24 @@ def test_the_short_version_starts_on_the_first_phone_screen(phone):
     assert heading["y"] + heading["height"] <= screen
     # At least the first two lines of the first point are on the first screen.
     assert first_point["y"] + 48 <= screen, first_point
+
+
+# --- the claims table on a phone (READER-B) ---------------------------------------------------
+
+def test_claims_table_stacks_into_cards_on_a_phone(phone):
+    phone.goto("sides/")
+    phone.wait_for_load_state("load")
+    cells = phone.evaluate("""() => [...document.querySelectorAll("table.claims-table td")].map(td => {
+        const box = td.getBoundingClientRect();
+        return {display: getComputedStyle(td).display, left: box.left, right: box.right,
+                label: getComputedStyle(td, "::before").content};
+    })""")
+    assert cells, "no claims table on sides/"
+    width = PHONE["width"]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= width
+    for cell in cells:
+        assert cell["display"] == "block", cell
+        assert cell["left"] >= 0 and cell["right"] <= width, cell
+    labels = {c["label"].strip('"') for c in cells}
+    assert {"Who makes it", "Response", "Caveats"} <= labels, labels
+    assert phone.locator("table.claims-table thead").bounding_box()["width"] <= 1
