@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import jinja2
+import yaml
 
 from macros.citations.page_syntax import parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
@@ -87,7 +89,7 @@ def _page_template(ctx: LoadContext, rel: str, markdown: str) -> tuple[jinja2.no
     """The page parsed as mkdocs-macros will render it, and the lines before its body; None when it is not
     rendered, or (with a problem) when its macro calls are not valid template syntax."""
     front = _FRONT_MATTER.match(markdown)
-    if front and re.search(r"^render_macros:\s*false\s*$", front.group(0), re.M | re.I):
+    if front and _front_matter(front.group(0)).get("render_macros") is False:
         return None
     body = markdown[front.end():] if front else markdown
     offset = front.group(0).count("\n") if front else 0
@@ -100,6 +102,15 @@ def _page_template(ctx: LoadContext, rel: str, markdown: str) -> tuple[jinja2.no
             hint=(f"a macro call looks like {macro_example()}; to show {{{{ or {{% as text on a page, "
                   "write {{ '{{' }} or put `render_macros: false` in the page's front matter")))
         return None
+
+
+def _front_matter(block: str) -> dict[str, Any]:
+    """The page's front matter as MkDocs reads it (YAML between --- lines); empty when it is not a mapping."""
+    try:
+        data = yaml.safe_load(block.strip().strip("-.").strip())
+    except yaml.YAMLError:
+        return {}  # MkDocs reports it when it builds the page
+    return data if isinstance(data, dict) else {}
 
 
 def _page_macro_ids(ctx: LoadContext, rel: str, template: jinja2.nodes.Template, offset: int) -> None:

@@ -31,7 +31,7 @@ def check_references(ctx: LoadContext) -> None:
 def references_in(model: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     """Every id a model holds in a field marked `Ref`: (where, the kind it names, the id)."""
     for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
+        value = getattr(model, name, None)
         target = _ref_kind(info.metadata)
         if isinstance(value, list):
             item_target = _ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ()))
