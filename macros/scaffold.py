@@ -44,11 +44,11 @@ def new_project(path: Path, site_name: str | None = None) -> list[Path]:
     seeds = path / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
     (seeds / ".gitkeep").write_text("", encoding="utf-8")
-    for filename, (key, cls) in DATA_FILES.items():
+    for filename, (key, _) in DATA_FILES.items():
         out = path / "data" / filename
         out.parent.mkdir(parents=True, exist_ok=True)
-        description = (cls.__doc__ or "").strip().split("\n")[0]
-        out.write_text(f"# {description}\n{key}: []\n", encoding="utf-8")
+        out.write_text(f"# The {key} of this explainer, none yet; `python -m macros.check` names any mistake.\n{key}: []\n",
+                       encoding="utf-8")
         written.append(out)
     return written
 

@@ -53,10 +53,10 @@ def test_new_project_builds_as_created(tmp_path: Path) -> None:
     assert "python -m macros add-source" in readme and "mkdocs build --strict" in readme
     result = run(["-m", "mkdocs", "build", "--strict"], project)
     assert result.returncode == 0, result.stdout + result.stderr
-    for name in ("docs/index.md", "README.md", "mkdocs.yml"):  # nothing of this story
-        text = (project / name).read_text(encoding="utf-8")
-        for word in ("Bukele", "Salvador", "MS-13", "brigida", "El Faro", "Treasury"):
-            assert word not in text, f"{name} names {word!r}"
+    for path in sorted(p for p in project.rglob("*") if p.is_file() and "site" not in p.relative_to(project).parts):
+        text = path.read_text(encoding="utf-8")  # nothing of this story, in any file the command wrote
+        for word in ("Bukele", "Salvador", "MS-13", "brigida", "El Faro", "Treasury", "Luna", "gang", "truce"):
+            assert word.lower() not in text.lower(), f"{path.relative_to(project)} names {word!r}"
 
 
 def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_path: Path) -> None:
@@ -97,6 +97,14 @@ def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_
     assert result.returncode != 0, output
     assert "docs/index.md:5, field '[^vote]': the quote is not in the seed of 'council-vote' (council-vote.txt)" in output, output
     assert "Traceback" not in output, output
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run(["-m", "macros", "new", "taken"], tmp_path)
+    assert result.returncode == 1 and "this folder already exists and is not empty" in result.stderr, result.stderr
+    assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["notes.txt"]
 
 
 def test_add_source_refuses_a_file_outside_seeds_and_a_used_id(tmp_path: Path) -> None:
