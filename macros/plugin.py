@@ -141,8 +141,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        folder = self.settings.archive_dir + "/"
-        kept = [f for f in files if not f.src_uri.startswith(folder) or f.src_uri == folder + "index.md"]
+        kept = list(files)
         for source in self.project.sources.values():
             meta = {"title": source.headline or source.label, ARCHIVE_META: source.id, "render_macros": False}
             content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" \

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from macros.citations.footnotes import archive_path
 from macros.citations.page_syntax import parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, verify_citation
@@ -38,6 +39,11 @@ def read_pages(ctx: LoadContext) -> None:
         ctx.problems.add(Problem(f"{ctx.settings.shown(docs_dir)}/", "the pages folder (mkdocs.yml `docs_dir`) is missing",
                                   hint="create it, or set `docs_dir:` in mkdocs.yml to the folder that holds the pages"))
         return
+    for source_id in ctx.project.sources:
+        taken = docs_dir / archive_path(source_id, ctx.settings.archive_dir)
+        if taken.exists():
+            ctx.problems.add(Problem(ctx.settings.shown(taken), "this page has the path of a source's generated archive page",
+                                     hint="rename the page, or set the plugin's `archive_dir:` in mkdocs.yml to another folder"))
     for page in sorted(docs_dir.rglob("*.md")):
         rel = ctx.settings.shown(page)
         try:
