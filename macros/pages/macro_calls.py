@@ -69,6 +69,26 @@ def _wants_list(annotation: Any) -> bool:
     return typing.get_origin(annotation) in (list, tuple)
 
 
+def list_parameters(name: str) -> list[bool]:
+    """For each positional parameter of a page macro, whether it takes a list of ids (rather than one)."""
+    if name in BLOCK_MODULES:
+        function = getattr(importlib.import_module(BLOCK_MODULES[name]), name)
+        params = list(inspect.signature(function).parameters.values())[1:]  # the page's renderer
+    else:
+        params = list(inspect.signature(getattr(Renderer, name)).parameters.values())[1:]  # self
+    return [_wants_list(p.annotation) for p in params]
+
+
+def shape_problem(name: str, wants_list: bool, value: Any) -> tuple[str, str] | None:
+    """(message, hint) when an argument is one id where a list is wanted, or a list where one id is."""
+    if wants_list and isinstance(value, str):
+        return (f"{name}(...) takes a list of ids, not the single id '{value}'",
+                f'write {name}(["{value}"]), with square brackets, even for one id')
+    if not wants_list and isinstance(value, list | tuple):
+        return f"{name}(...) takes one id, not a list", f"call {name}(...) once for each id"
+    return None
+
+
 def argument_problems(name: str, kind: str | None, method: Callable[..., Any],
                       args: tuple[Any, ...], kwargs: dict[str, Any], project: Project,
                       data_dir: str = "data") -> list[tuple[str, str]]:
@@ -85,11 +105,9 @@ def argument_problems(name: str, kind: str | None, method: Callable[..., Any],
     ids: list[str] = []
     for param, value in bound.arguments.items():
         wants_list = _wants_list(signature.parameters[param].annotation)
-        if wants_list and isinstance(value, str):
-            problems.append((f"{name}(...) takes a list of ids, not the single id '{value}'",
-                             f'write {name}(["{value}"]), with square brackets, even for one id'))
-        elif not wants_list and isinstance(value, list | tuple):
-            problems.append((f"{name}(...) takes one id, not a list", f"call {name}(...) once for each id"))
+        wrong = shape_problem(name, wants_list, value)
+        if wrong:
+            problems.append(wrong)
         elif isinstance(value, str):
             ids.append(value)
         elif isinstance(value, list | tuple):

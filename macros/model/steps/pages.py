@@ -135,11 +135,29 @@ def _page_macro_ids(ctx: LoadContext, rel: str, template: jinja2.nodes.Template,
         target = MACRO_IDS.get(name)
         if target is None:
             continue
+        for message, hint in _shape_problems(name, call):
+            ctx.problems.add(Problem(rel, message, line=number, hint=hint))
         for value in _string_arguments(call):
             if not ctx.known(target, value):
                 ctx.problems.add(Problem(
                     rel, f"{name}(...) names the {singular(target)} '{value}', which {ctx.file_of(target)} does not have",
                     line=number, hint=ctx.ids_hint(target, value)))
+
+
+def _shape_problems(name: str, call: jinja2.nodes.Call) -> Iterator[tuple[str, str]]:
+    """One id where the macro wants a list, or the reverse, read from the call's constants."""
+    from macros.pages.macro_calls import list_parameters, shape_problem  # the blocks' own signatures
+
+    for wants_list, arg in zip(list_parameters(name), call.args, strict=False):
+        if isinstance(arg, jinja2.nodes.Const):
+            value: object = arg.value
+        elif isinstance(arg, jinja2.nodes.List | jinja2.nodes.Tuple):
+            value = [item.value for item in arg.items if isinstance(item, jinja2.nodes.Const)]
+        else:
+            continue  # a variable: known only when the page renders
+        wrong = shape_problem(name, wants_list, value)
+        if wrong:
+            yield wrong
 
 
 def _string_arguments(call: jinja2.nodes.Call) -> Iterator[str]:
