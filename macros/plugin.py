@@ -47,9 +47,9 @@ from macros.pages.archive import render_archive
 from macros.pages.templates import render
 from macros.pages.text import attr
 from macros.problems.examples import citation_example
-from macros.problems.problem import ContributorError
+from macros.problems.problem import ContributorError, Problem
 from macros.seeds.matching import MIN_QUOTE_WORDS
-from macros.state import BuildState, PageProblem
+from macros.state import BuildState
 
 NAME = "cited-explainer"
 ARCHIVE_META = "source_archive"  # front matter key of a generated archive page
@@ -121,7 +121,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     def report(self, page: Page, message: str, hint: str) -> None:
         """A problem found while rendering a page; the build fails with all of them in `on_env`."""
-        self.build.page_problems.append(PageProblem(self._shown(page), message, hint))
+        self.build.page_problems.append(Problem(self._shown(page), message, hint=hint))
 
     def _shown(self, page: Page) -> str:
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
@@ -232,16 +232,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             page.present_anchor_ids |= set(_ID.findall(page.content))
 
     def _raise_page_problems(self) -> None:
+        """Every problem found while rendering, in one report, worded like the check's."""
         build = self.build
-        if build.page_problems:
-            raise PluginError("\n\n".join(f"{p.page}: {p.message}\n    hint:     {p.hint}" for p in build.page_problems))
-        if build.uncited:
-            lines = [f"{page}: this sentence has no footnote:\n    \"{sentence}\"" for page, sentence in build.uncited]
-            raise PluginError(
-                f"{len(build.uncited)} sentence(s) without a footnote; every sentence on an explainer page must be cited.\n\n"
-                + "\n\n".join(lines)
-                + "\n\nhint: end the sentence with a citation footnote, e.g. [^1] and a line "
+        hint = ("every sentence on an explainer page ends with a citation footnote, e.g. [^1] and a line "
                 + citation_example(self.project))
+        problems = build.page_problems + [
+            Problem(page, "this sentence has no footnote", details=(("sentence", f'"{sentence}"'),), hint=hint)
+            for page, sentence in build.uncited]
+        if problems:
+            raise PluginError("The rendered pages have problems; the build stopped before writing them.\n\n"
+                              + ContributorError(problems).report())
 
 
 def _with_page_note(body: str, note: str) -> str:

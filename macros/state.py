@@ -10,13 +10,7 @@ from dataclasses import dataclass, field
 
 from macros.citations.footnotes import Ledger, PageFootnotes
 from macros.model.load import Project
-
-
-@dataclass(frozen=True)
-class PageProblem:
-    page: str  # the page's path as a contributor sees it, e.g. docs/people.md
-    message: str
-    hint: str
+from macros.problems.problem import Problem
 
 
 @dataclass
@@ -25,5 +19,5 @@ class BuildState:
     ledger: Ledger = field(default_factory=Ledger)
     pages: dict[str, PageFootnotes] = field(default_factory=dict)  # src_uri -> that page's footnotes
     uncited: list[tuple[str, str]] = field(default_factory=list)  # (page, sentence)
-    page_problems: list[PageProblem] = field(default_factory=list)
+    page_problems: list[Problem] = field(default_factory=list)  # found while rendering, reported in on_env
     reading_order: dict[str, int] = field(default_factory=dict)  # src_uri -> place in the nav
