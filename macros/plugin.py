@@ -38,7 +38,7 @@ from mkdocs.utils import get_relative_url
 from macros.checks.links import broken_links
 from macros.checks.uncited import uncited_sentences
 from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
-from macros.citations.page_syntax import REFERENCE, parse_page
+from macros.citations.page_syntax import parse_page, replace_references
 from macros.citations.readers_comment import READERS_COMMENT_HINT
 from macros.html.glossary_links import link_terms
 from macros.model.load import Project, load_project
@@ -162,7 +162,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         project, footnotes = self.project, self.footnotes_of(page)
         parsed = parse_page(markdown)
         mapping = {c.label: footnotes.ref(project.locate(c.source, c.quote)) for c in parsed.citations}
-        body = REFERENCE.sub(lambda m: mapping.get(m.group(1), m.group(0)), parsed.body)
+        body = replace_references(parsed.body, mapping)
         note = page.meta.get(self.settings.exempt_meta_key)
         if note:
             body = _with_page_note(body, str(note))

@@ -93,3 +93,11 @@ def test_a_new_source_entry_is_valid_once_the_required_fields_are_filled() -> No
     for name in required_to_fill():
         entry[name] = "news report" if name == "genre" else "x"
     assert isinstance(Source.model_validate(entry), BaseModel)
+
+
+def test_references_are_replaced_outside_code_only() -> None:
+    from macros.citations.page_syntax import replace_references
+
+    body = "Said so.[^a] See `[^a]` written out.\n```\n[^a]\n```\nAgain[^a], and [^b]."
+    assert replace_references(body, {"a": "[^cite-1]"}) == (
+        "Said so.[^cite-1] See `[^a]` written out.\n```\n[^a]\n```\nAgain[^cite-1], and [^b].")

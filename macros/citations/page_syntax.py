@@ -87,3 +87,33 @@ def parse_page(markdown: str) -> ParsedPage:
 
 def _strip_code_spans(line: str) -> str:
     return re.sub(r"`[^`]*`", "", line)
+
+
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def replace_references(body: str, replacement: dict[str, str]) -> str:
+    """Each `[^label]` of the page's text that names a citation, replaced; fenced code and code spans left as
+    written, so a page can show the syntax itself."""
+    out: list[str] = []
+    in_fence = False
+    for line in body.split("\n"):
+        fence = bool(FENCE.match(line))
+        if fence:
+            in_fence = not in_fence
+        if in_fence or fence:
+            out.append(line)
+            continue
+        pieces = []
+        last = 0
+        for span in _CODE_SPAN.finditer(line):
+            pieces.append(_replace(line[last:span.start()], replacement))
+            pieces.append(span.group(0))
+            last = span.end()
+        pieces.append(_replace(line[last:], replacement))
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+def _replace(text: str, replacement: dict[str, str]) -> str:
+    return REFERENCE.sub(lambda m: replacement.get(m.group(1), m.group(0)), text)
