@@ -29,7 +29,8 @@ ARCHIVE_MARKER = 'class="seed-text"'
 TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-FIRST_SENTENCE = re.compile(r"^(.+?[.!?][\u201d\"'\u2019)]*)(?:\s|$)", re.S)
+# The sentence does not end at an abbreviation's last dot ("U.S. Treasury"): no dot right after ".X".
+FIRST_SENTENCE = re.compile(r"^(.+?(?<!\.[A-Z])[.!?][\u201d\"'\u2019)]*)(?:\s|$)", re.S)
 
 
 @dataclass(frozen=True)
