@@ -13,9 +13,9 @@ from typing import Any
 from macros.model.project import Project
 from macros.model.settings import Settings
 from macros.model.yamlfile import YamlDocument
-from macros.problems.from_pydantic import format_loc
 from macros.problems.hints import data_file_of, ids_hint, singular
 from macros.problems.problem import Problem, ProblemList
+from macros.problems.words import format_loc
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from macros.model.schema import DATA_FILES
-from macros.problems.from_pydantic import close_matches
+from macros.problems.words import close_matches
 
 
 def singular(kind: str) -> str:

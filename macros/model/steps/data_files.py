@@ -13,8 +13,10 @@ from pydantic import ValidationError
 from macros.model.context import LoadContext
 from macros.model.schema import DATA_FILES, Entry
 from macros.model.yamlfile import read_yaml
-from macros.problems.from_pydantic import Examples, close_matches, shown, validation_problems
+from macros.problems.from_pydantic import validation_problems
 from macros.problems.problem import Problem, entry_label
+from macros.problems.sibling import Examples
+from macros.problems.words import close_matches, shown
 
 
 def read_data_files(ctx: LoadContext) -> None:

@@ -22,9 +22,9 @@ from macros.citations.verify import CitationFailure, verify_citation
 from macros.model.context import LoadContext
 from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
 from macros.problems.examples import citation_example, macro_example
-from macros.problems.from_pydantic import close_matches
 from macros.problems.hints import singular
 from macros.problems.problem import Problem, Where, quoted_line
+from macros.problems.words import close_matches
 
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
 MACRO_IDS = {name: kind for name, kind in PAGE_MACROS.items() if kind}
