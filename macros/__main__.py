@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.problems.problem import ContributorError
+from macros.problems.problem import ContributorError, Problem
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
             from macros.project_config import project_settings
             from macros.scaffold import add_source
 
+            if not (Path.cwd() / "mkdocs.yml").is_file():
+                raise ContributorError([Problem(".", "this folder is not an explainer project (it has no mkdocs.yml)",
+                                                hint="run add-source inside the project, or create one: "
+                                                     "python -m macros new PATH")])
             settings = project_settings(Path.cwd())
             from macros.scaffold import required_to_fill
 

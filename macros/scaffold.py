@@ -84,7 +84,11 @@ def add_source(settings: Settings, seed: Path, source_id: str) -> str:
         problems.append(Problem(shown, f"the id '{source_id}' is not a slug", field="id",
                                 hint="use lower-case letters, digits and single hyphens, e.g. council-report"))
     text = sources_file.read_text(encoding="utf-8") if sources_file.is_file() else "sources: []\n"
-    data = yaml.safe_load(text) or {}
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise ContributorError([Problem(shown, f"this is not valid YAML: {exc}",
+                                        hint="fix it first: `python -m macros.check` shows where")]) from None
     existing = data.get("sources") or [] if isinstance(data, dict) else []
     for entry in existing:
         if isinstance(entry, dict) and entry.get("id") == source_id:

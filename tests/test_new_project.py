@@ -127,3 +127,11 @@ def test_every_plugin_option_is_documented() -> None:
     for name, option in ExplainerConfig._schema:
         default = "none" if option.default is None else str(option.default)
         assert f"| `{name}` | `{default}` |" in guide or f"| `{name}` | {default} |" in guide, name
+
+
+def test_add_source_outside_a_project_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(FIXTURE, tmp_path / "seeds" / "council-vote.txt")
+    result = run(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], tmp_path)
+    assert result.returncode == 1 and "this folder is not an explainer project" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "data").exists()
