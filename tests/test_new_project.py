@@ -7,16 +7,21 @@ file of this story is copied.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
+from conftest import build_in_process
 
+from macros.__main__ import main
 from macros.model.schema import DATA_FILES
 from macros.scaffold import required_to_fill
 
@@ -33,11 +38,23 @@ The town council voted to close the bridge, the Gazette reported.[^vote]
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command as a contributor types it, in a new interpreter in the project's folder."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
-def new_project(tmp_path: Path) -> Path:
+def run_here(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The same command run in this process (the same code, without a new interpreter's start-up)."""
+    if args[:2] == ["-m", "mkdocs"]:
+        return build_in_process(cwd, cwd / "site")
+    assert args[:2] == ["-m", "macros"], args
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args[2:])
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+def new_project(tmp_path: Path, run: Callable[[list[str], Path], subprocess.CompletedProcess[str]] = run) -> Path:
     result = run(["-m", "macros", "new", "bridge-story"], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp_path / "bridge-story"
@@ -45,13 +62,13 @@ def new_project(tmp_path: Path) -> Path:
 
 def test_new_project_builds_as_created(tmp_path: Path) -> None:
     """Created and built untouched: the guide page is exempt, every data file empty but valid."""
-    project = new_project(tmp_path)
+    project = new_project(tmp_path, run_here)
     assert not (project / "macros").exists(), "the new project uses the installed engine, not a copy"
     for filename, (key, _) in DATA_FILES.items():
         assert yaml.safe_load((project / "data" / filename).read_text(encoding="utf-8")) == {key: []}
     readme = (project / "README.md").read_text(encoding="utf-8")
     assert "python -m macros add-source" in readme and "mkdocs build --strict" in readme
-    result = run(["-m", "mkdocs", "build", "--strict"], project)
+    result = run_here(["-m", "mkdocs", "build", "--strict"], project)
     assert result.returncode == 0, result.stdout + result.stderr
     for path in sorted(p for p in project.rglob("*") if p.is_file() and "site" not in p.relative_to(project).parts):
         text = path.read_text(encoding="utf-8")  # nothing of this story, in any file the command wrote
@@ -102,20 +119,20 @@ def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "taken").mkdir()
     (tmp_path / "taken" / "notes.txt").write_text("mine", encoding="utf-8")
-    result = run(["-m", "macros", "new", "taken"], tmp_path)
+    result = run_here(["-m", "macros", "new", "taken"], tmp_path)
     assert result.returncode == 1 and "this folder already exists and is not empty" in result.stderr, result.stderr
     assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["notes.txt"]
 
 
 def test_add_source_refuses_a_file_outside_seeds_and_a_used_id(tmp_path: Path) -> None:
-    project = new_project(tmp_path)
+    project = new_project(tmp_path, run_here)
     shutil.copy(FIXTURE, project / "council-vote.txt")
-    result = run(["-m", "macros", "add-source", "council-vote.txt", "--id", "council-vote"], project)
+    result = run_here(["-m", "macros", "add-source", "council-vote.txt", "--id", "council-vote"], project)
     assert result.returncode == 1 and "the seed must be a file directly in seeds/" in result.stderr, result.stderr
     shutil.copy(FIXTURE, project / "seeds" / "council-vote.txt")
-    assert run(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], project).returncode == 0
+    assert run_here(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], project).returncode == 0
     shutil.copy(FIXTURE, project / "seeds" / "copy.txt")
-    result = run(["-m", "macros", "add-source", "seeds/copy.txt", "--id", "council-vote"], project)
+    result = run_here(["-m", "macros", "add-source", "seeds/copy.txt", "--id", "council-vote"], project)
     assert result.returncode == 1 and "the id 'council-vote' is already used" in result.stderr, result.stderr
 
 
@@ -132,6 +149,6 @@ def test_every_plugin_option_is_documented() -> None:
 def test_add_source_outside_a_project_says_so_and_writes_nothing(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
     shutil.copy(FIXTURE, tmp_path / "seeds" / "council-vote.txt")
-    result = run(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], tmp_path)
+    result = run_here(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], tmp_path)
     assert result.returncode == 1 and "this folder is not an explainer project" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "data").exists()
