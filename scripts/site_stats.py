@@ -10,8 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.checks.uncited import checked_sentences
+from macros.checks.uncited import checked_sentences  # the engine, installed by scripts/setup.sh
 
 
 def main() -> None:
