@@ -20,6 +20,7 @@ footnotes. The order of a build:
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -43,6 +44,8 @@ from macros.citations.readers_comment import READERS_COMMENT_HINT
 from macros.html.glossary_links import link_terms
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
+from macros.opendata.annotations import ClaimsError
+from macros.opendata.publish import OpenData
 from macros.pages.archive import render_archive
 from macros.pages.templates import render
 from macros.pages.text import attr
@@ -52,6 +55,7 @@ from macros.seeds.matching import MIN_QUOTE_WORDS
 from macros.state import BuildState
 
 NAME = "cited-explainer"
+log = logging.getLogger(f"mkdocs.plugins.{NAME}")
 ARCHIVE_META = "source_archive"  # front matter key of a generated archive page
 _PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
@@ -138,6 +142,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         except ContributorError as error:
             raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
         self._build = BuildState(project)
+        self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -192,6 +197,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 docs = self.settings.shown(self.settings.docs_path)
                 raise PluginError(f"mkdocs.yml: `glossary_page: {glossary}` names no page in {docs}/")
             html = link_terms(html, self.project, get_relative_url(target.url, page.url))
+        # Each cited sentence anchored and recorded for data/claims.jsonld (macros/opendata/).
+        html = self.opendata.mark_page(page.file.src_uri, page.url, str(page.title or ""), html, self.footnotes_of(page))
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.opendata.anchors(page.file.src_uri)
         return html
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -212,7 +221,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self._fill_archive(page)
         return env
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """schema.org JSON-LD in the page's head (macros/opendata/schema_org.py)."""
+        archive_of = page.meta.get(ARCHIVE_META)
+        return self.opendata.head(page.file.src_uri, page.url, str(page.title or ""), archive_of, output)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:  # first, so that the Data page's links to the files are checked with the rest
+            written = self.opendata.write(Path(config.site_dir), self.build.reading_order)
+        except (ClaimsError, OSError) as error:
+            raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
+        log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
         broken = broken_links(Path(config.site_dir))
         if broken:
             raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))

@@ -13,6 +13,10 @@
  *    passage is scrolled to the middle of the screen and marked for a stronger
  *    highlight; an anchor inside a shared highlight marks the whole highlight.
  * 4. Material's search overlay (role="dialog") gets the accessible name it lacks.
+ * 5. Links to one sentence. Each cited sentence ends with a small link to its
+ *    own anchor (a.claim-link, shown on hover or focus): following it marks
+ *    the sentence (:target), and the full address is copied to the clipboard,
+ *    which a status line tells a screen reader.
  */
 (function () {
   "use strict";
@@ -105,6 +109,30 @@
   }
 
   window.addEventListener("hashchange", highlightTarget);
+
+  /* ------------------------------------------------ links to one sentence */
+
+  var status = null;
+
+  function say(text) {
+    if (!status) {
+      status = document.createElement("span");
+      status.className = "claim-status";
+      status.setAttribute("role", "status");
+      document.body.appendChild(status);
+    }
+    status.textContent = text;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.claim-link") : null;
+    if (!link || !navigator.clipboard) return;
+    navigator.clipboard.writeText(link.href).then(function () {
+      link.setAttribute("data-copied", "");
+      say("Link to this sentence copied");
+      setTimeout(function () { link.removeAttribute("data-copied"); }, 2000);
+    }, function () { /* no clipboard: the address bar holds the link */ });
+  });
 
   /* ------------------------------------------------------------ search */
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
 from macros.model.schema import Citation, Person, Sentence
+from macros.opendata.anchors import marker
 from macros.pages.text import md_text
 
 
@@ -28,7 +29,10 @@ class Renderer:
 
     # --- citations and sentences -------------------------------------------------
     def refs(self, cite: Iterable[Citation]) -> str:
-        return "".join(self.footnotes.ref(self.project.locate(c.source, c.quote)) for c in cite)
+        cite = list(cite)
+        refs = "".join(self.footnotes.ref(self.project.locate(c.source, c.quote)) for c in cite)
+        # An empty marker naming the data sentence, made its anchor by macros/opendata/sentences.py.
+        return marker(self.project, cite) + refs if refs else refs
 
     def sentence(self, sentence: Sentence) -> str:
         return md_text(sentence.text) + self.refs(sentence.cite)

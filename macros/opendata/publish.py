@@ -1,0 +1,97 @@
+"""One build's open data: the claims of every page, then the files beside the site.
+
+`OpenData` lives on the plugin instance for one build. The plugin hands it
+each rendered page (`mark_page`), each page's final HTML (`head`), and at the
+end the site folder (`write`). Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from macros.citations.footnotes import PageFootnotes
+from macros.model.project import Project
+from macros.opendata import schema_org
+from macros.opendata.annotations import SEEDS_FOLDER, ClaimsError, PageClaims, SeedFile, collection, to_csv, to_json
+from macros.opendata.sentences import mark_claims
+from macros.pages.templates import render_inline
+
+DATA_FOLDER = "data"
+_EVENT_ANCHOR = re.compile(r"^events-(.+?)-(?:text|details|date-basis)(?:-|$)")
+
+
+@dataclass(frozen=True)
+class Written:
+    annotations: int
+    citations: int
+    sizes: dict[str, int]  # file name -> bytes
+
+
+@dataclass
+class OpenData:
+    project: Project
+    site_name: str
+    pages: dict[str, PageClaims] = field(default_factory=dict)  # src_uri -> claims
+    cited: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> source ids in order of first citation
+    archive_urls: dict[str, str] = field(default_factory=dict)  # source id -> archive page URL
+
+    def mark_page(self, src_uri: str, url: str, title: str, html: str, footnotes: PageFootnotes) -> str:
+        """The page's HTML with each cited sentence anchored; its claims recorded."""
+        passages = {footnotes.label_of(located): located for located in footnotes.order}
+        marked, claims = mark_claims(html, render_inline("claim_link.html", anchor="{anchor}"))
+        self.pages[src_uri] = PageClaims(url, title, tuple(claims), passages)
+        self.cited[src_uri] = list(dict.fromkeys(p.source_id for p in passages.values()))
+        return marked
+
+    def anchors(self, src_uri: str) -> set[str]:
+        page = self.pages.get(src_uri)
+        return {claim.anchor for claim in page.claims} if page else set()
+
+    def head(self, src_uri: str, url: str, title: str, archive_of: str | None, html: str) -> str:
+        """The page's final HTML with its schema.org JSON-LD in the head."""
+        if archive_of:
+            self.archive_urls[archive_of] = url
+            data = schema_org.archive_article(self.project.sources[archive_of])
+        else:
+            data = schema_org.page_article(title, url, [self.project.sources[s] for s in self.cited.get(src_uri, [])],
+                                           self._about(src_uri), self._mentions(src_uri, url))
+        return schema_org.with_head_script(html, data)
+
+    def _about(self, src_uri: str) -> list[dict[str, Any]]:
+        people = self.project.entries.get("people", {})
+        return [schema_org.person(p) for p in people.values() if p.profile and src_uri == f"people/{p.id}.md"]
+
+    def _mentions(self, src_uri: str, url: str) -> list[dict[str, Any]]:
+        page = self.pages.get(src_uri)
+        events = self.project.entries.get("events", {})
+        shown = dict.fromkeys(m.group(1) for c in (page.claims if page else ()) if (m := _EVENT_ANCHOR.match(c.anchor)))
+        return [schema_org.event(events[i], f"{url}#{i}") for i in shown if i in events]
+
+    def write(self, site_dir: Path, order: dict[str, int]) -> Written:
+        """data/claims.jsonld, data/claims.csv and the seed copies; ClaimsError when they cannot be made."""
+        seeds = {}
+        for source_id, source in self.project.sources.items():
+            seed = self.project.seeds[source_id]
+            raw = seed.path.read_bytes()
+            if hashlib.sha256(raw).hexdigest() != source.sha256:
+                raise ClaimsError(f"{seed.path.name} changed during the build: its sha256 is not {source.sha256}")
+            if source_id not in self.archive_urls:
+                raise ClaimsError(f"no archive page was built for '{source_id}'")
+            seeds[source_id] = (SeedFile(source_id, seed.path.name, source.sha256, seed.text,
+                                         self.archive_urls[source_id]), raw)
+        pages = [self.pages[k] for k in sorted(self.pages, key=lambda k: (order.get(k, len(order)), k))]
+        seed_files = {k: v[0] for k, v in seeds.items()}
+        folder = site_dir / DATA_FOLDER
+        (folder / SEEDS_FOLDER).mkdir(parents=True, exist_ok=True)
+        data = collection(pages, seed_files, f"{self.site_name}: every cited sentence and the passages it cites")
+        files = {"claims.jsonld": to_json(data).encode("utf-8"), "claims.csv": to_csv(pages, seed_files).encode("utf-8")}
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+        for seed_file, raw in seeds.values():
+            (folder / SEEDS_FOLDER / seed_file.file).write_bytes(raw)
+        citations = sum(len(a["target"]) for a in data["first"]["items"])
+        return Written(data["total"], citations, {name: len(content) for name, content in files.items()})
