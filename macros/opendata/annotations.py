@@ -132,7 +132,7 @@ def _target(target: Target, base: str) -> dict[str, Any]:
 
 
 def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def to_csv(pages: Iterable[PageClaims], seeds: dict[str, SeedFile], base: str = "../") -> str:

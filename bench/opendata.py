@@ -1,0 +1,71 @@
+"""The open data of the built site (issue 10), and what it costs the build.
+
+    .venv/bin/python bench/opendata.py                          # this checkout, 5 strict builds
+    .venv/bin/python bench/opendata.py --project ../before --runs 5   # another checkout, e.g. a git worktree
+
+Each run is a fresh `mkdocs build --strict` in a new interpreter, as a contributor
+runs it, into a temporary folder; the median wall time is printed. The engine is
+imported from the measured checkout (not from this one's editable install). Then,
+from the last build's published files: the number of annotations (cited
+sentences), of citations (targets), and the size in bytes of data/claims.jsonld
+and data/claims.csv; "none" when the checkout does not publish them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Builds with the measured checkout's own `macros` package ahead of the editable install.
+BUILD = """import sys
+sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__.lower()]
+sys.path.insert(0, sys.argv[1])
+from mkdocs.__main__ import cli
+cli(["build", "--strict", "--quiet", "-f", sys.argv[1] + "/mkdocs.yml", "-d", sys.argv[2]])
+"""
+
+
+def build(project: Path, site: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", BUILD, str(project), str(site)], cwd=project, env=env,
+                            capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"the strict build of {project} failed:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=ROOT)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    project = args.project.resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        times = [build(project, site) for _ in range(args.runs)]
+        print(f"project: {project}")
+        print(f"strict build: median {statistics.median(times):.2f} s over {len(times)} runs "
+              f"(min {min(times):.2f}, max {max(times):.2f})")
+        jsonld, table = site / "data" / "claims.jsonld", site / "data" / "claims.csv"
+        if not jsonld.is_file():
+            print("annotations: none (this checkout publishes no data/claims.jsonld)")
+            return
+        items = json.loads(jsonld.read_text(encoding="utf-8"))["first"]["items"]
+        print(f"annotations (cited sentences): {len(items)}")
+        print(f"citations (targets, rows of claims.csv): {sum(len(a['target']) for a in items)}")
+        print(f"data/claims.jsonld: {jsonld.stat().st_size} bytes")
+        print(f"data/claims.csv: {table.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""The pure parts of macros/opendata/, on small inputs: which HTML makes one cited sentence, and failing loudly."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.citations.verify import Located
+from macros.opendata.anchors import text_anchor
+from macros.opendata.annotations import ClaimsError, PageClaims, SeedFile, collection
+from macros.opendata.sentences import Claim, mark_claims
+
+LINK = '<a class="claim-link" href="#{anchor}"></a>'
+
+
+def ref(label: str, n: int = 1) -> str:
+    return f'<sup id="fnref:{label}"><a class="footnote-ref" href="#fn:{label}">{n}</a></sup>'
+
+
+def test_each_run_of_references_ends_one_sentence_and_the_wrap_keeps_the_html_balanced():
+    html = (f"<p>One <em>said</em> this.{ref('a')}{ref('b', 2)} <strong>Two, {ref('c', 3)}</strong> and "
+            f'three<span data-claim="people-x-summary-2"></span>.{ref("d", 4)}</p>\n<ul>\n<li>Four.{ref("e", 5)}</li>\n</ul>'
+            '<div class="footnote"><hr><ol><li id="fn:a">note' + ref("z") + "</li></ol></div>")
+    out, claims = mark_claims(html, LINK)
+    assert [c.text for c in claims] == ["One said this.", "Two,", "and three.", "Four."]
+    assert [c.labels for c in claims] == [("a", "b"), ("c",), ("d",), ("e",)]
+    assert claims[0].anchor == text_anchor("One said this.") and claims[2].anchor == "people-x-summary-2"
+    assert f'<p><span class="claim" id="{claims[0].anchor}">One <em>said</em> this.{ref("a")}{ref("b", 2)}' \
+           f'<a class="claim-link" href="#{claims[0].anchor}"></a></span> <strong><span class="claim"' in out
+    assert '</span></strong><span class="claim" id="people-x-summary-2"> and three.' not in out
+    assert '<span class="claim" id="people-x-summary-2">and three.' in out
+    assert "data-claim" not in out and out.endswith(html[html.index('<div class="footnote">'):])
+    assert out.count("<span") == out.count("</span>")
+
+
+def test_the_same_sentence_twice_on_a_page_gets_a_numbered_second_anchor():
+    _, claims = mark_claims(f"<p>Same.{ref('a')}</p><p>Same.{ref('a', 1)}</p>", LINK)
+    assert [c.anchor for c in claims] == [text_anchor("Same."), text_anchor("Same.") + "-2"]
+
+
+def test_a_footnote_the_page_does_not_hold_stops_the_files():
+    seed = SeedFile("s", "s.txt", "0" * 64, "The quoted words here.", "sources/s/")
+    page = PageClaims("p/", "P", (Claim("s-1", "A sentence.", ("cite-9",)),), {})
+    with pytest.raises(ClaimsError, match="cite-9"):
+        collection([page], {"s": seed}, "label")
+    ok = PageClaims("p/", "P", (Claim("s-1", "A sentence.", ("cite-1",)),),
+                    {"cite-1": Located("s", "quoted words", 4, 16, 1, False)})
+    target = collection([ok], {"s": seed}, "label")["first"]["items"][0]["target"][0]
+    assert target["selector"][0] == {"type": "TextQuoteSelector", "exact": "quoted words", "prefix": "The ",
+                                     "suffix": " here."}
