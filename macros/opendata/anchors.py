@@ -2,9 +2,11 @@
 
 A sentence rendered from data gets `KIND-ENTRY-FIELD...`: the data file's kind,
 the entry's id, then the path of fields down to the sentence, a list position
-counted from 1. The third sentence of Osiris Luna Meza's `summary` in
-data/people.yml is `people-osiris-luna-meza-summary-3`; the first line of his
-infobox's allegation is `people-osiris-luna-meza-infobox-allegation-1`. It
+counted from 1. The first sentence of the first section of Osiris Luna Meza's
+profile in data/people.yml is `people-osiris-luna-meza-sections-1-text-1`; the
+first line of his infobox's allegation is
+`people-osiris-luna-meza-infobox-allegation-1`; a quote block is
+`quotes-QUOTE-ID`. It
 changes only when the data is reordered or renamed, never with the page.
 
 A hand-written sentence in docs/*.md gets `s-` and the first 8 hex digits of

@@ -57,19 +57,19 @@ class OpenData:
             self.archive_urls[archive_of] = url
             data = schema_org.archive_article(self.project.sources[archive_of])
         else:
-            data = schema_org.page_article(title, url, [self.project.sources[s] for s in self.cited.get(src_uri, [])],
-                                           self._about(src_uri), self._mentions(src_uri, url))
+            data = schema_org.page_article(title, [self.project.sources[s] for s in self.cited.get(src_uri, [])],
+                                           self._about(src_uri), self._mentions(src_uri))
         return schema_org.with_head_script(html, data)
 
     def _about(self, src_uri: str) -> list[dict[str, Any]]:
         people = self.project.entries.get("people", {})
         return [schema_org.person(p) for p in people.values() if p.profile and src_uri == f"people/{p.id}.md"]
 
-    def _mentions(self, src_uri: str, url: str) -> list[dict[str, Any]]:
+    def _mentions(self, src_uri: str) -> list[dict[str, Any]]:
         page = self.pages.get(src_uri)
         events = self.project.entries.get("events", {})
         shown = dict.fromkeys(m.group(1) for c in (page.claims if page else ()) if (m := _EVENT_ANCHOR.match(c.anchor)))
-        return [schema_org.event(events[i], f"{url}#{i}") for i in shown if i in events]
+        return [schema_org.event(events[i]) for i in shown if i in events]
 
     def write(self, site_dir: Path, order: dict[str, int]) -> Written:
         """data/claims.jsonld, data/claims.csv and the seed copies; ClaimsError when they cannot be made."""

@@ -57,14 +57,15 @@ def person(entry: Person) -> dict[str, Any]:
     return data
 
 
-def event(entry: Event, url: str) -> dict[str, Any]:
-    return {"@type": "Event", "description": entry.title, "startDate": entry.date, "url": url}
+def event(entry: Event) -> dict[str, Any]:
+    """A timeline entry; its `url` is its anchor on the page that shows it."""
+    return {"@type": "Event", "description": entry.title, "startDate": entry.date, "url": f"#{entry.id}"}
 
 
-def page_article(title: str, url: str, cited: Iterable[Source], about: list[dict[str, Any]],
+def page_article(title: str, cited: Iterable[Source], about: list[dict[str, Any]],
                  mentions: list[dict[str, Any]]) -> dict[str, Any]:
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Article", "headline": title,
-                            "inLanguage": "en", "url": url}
+    """The site's page (the document itself, so no `url`), its headline the page's own title."""
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Article", "headline": title, "inLanguage": "en"}
     citations = [source_article(s) for s in cited]
     if citations:
         data["citation"] = citations
