@@ -7,8 +7,8 @@ Each run is a fresh `mkdocs build --strict` in a new interpreter, as a contribut
 runs it, into a temporary folder; the median wall time is printed. The engine is
 imported from the measured checkout (not from this one's editable install). Then,
 from the last build's published files: the number of annotations (cited
-sentences), of citations (targets), and the size in bytes of data/claims.jsonld
-and data/claims.csv; "none" when the checkout does not publish them.
+sentences), of citations (targets), and the size in bytes of data/claims.jsonld,
+data/claims.csv and data/open-data.zip; "none" when the checkout does not publish them.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ def main() -> None:
         print(f"citations (targets, rows of claims.csv): {sum(len(a['target']) for a in items)}")
         print(f"data/claims.jsonld: {jsonld.stat().st_size} bytes")
         print(f"data/claims.csv: {table.stat().st_size} bytes")
+        bundle = site / "data" / "open-data.zip"
+        if bundle.is_file():
+            print(f"data/open-data.zip: {bundle.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@ import hashlib
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -161,8 +161,15 @@ def test_the_data_pages_example_rechecks_every_claim_offline_and_fails_on_a_move
     citations = sum(len(a["target"]) for a in data["first"]["items"])
     assert run.stdout.startswith(f"{data['total']} sentences and {citations} citations")
 
+    with zipfile.ZipFile(site.path / "data/open-data.zip") as bundle:  # the one download the page offers
+        names = sorted(bundle.namelist())
+        assert names == sorted(["data/claims.jsonld", "data/claims.csv", *(f"data/seeds/{n}" for n in SEEDS)])
+        assert all(bundle.read(n) == (site.path / n).read_bytes() for n in names)
+        bundle.extractall(tmp_path)
+    run = subprocess.run([sys.executable, "-I", "-c", _example()], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.startswith(f"{data['total']} sentences"), run.stderr
+
     copy = tmp_path / "data"
-    shutil.copytree(site.path / "data", copy)
     data["first"]["items"][5]["target"][0]["selector"][1]["start"] += 1
     (copy / "claims.jsonld").write_text(json.dumps(data), encoding="utf-8")
     run = subprocess.run([sys.executable, "-I", "-c", _example()], cwd=tmp_path, capture_output=True, text=True)
@@ -173,7 +180,7 @@ def test_the_data_page_is_in_the_reading_path_and_links_the_files(site: BuiltSit
     home = site.page("")
     assert any(a.get("href", "").rstrip("/").endswith("data") for a in home.select("nav a"))
     hrefs = {a.get("href") for a in site.page("data/").select("article a")}
-    assert {"claims.jsonld", "claims.csv"} <= hrefs
+    assert {"claims.jsonld", "claims.csv", "open-data.zip"} <= hrefs
 
 
 # --- schema.org JSON-LD ------------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ end the site folder (`write`). Nothing here imports MkDocs.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from macros.opendata.sentences import mark_claims
 from macros.pages.templates import render_inline
 
 DATA_FOLDER = "data"
+BUNDLE = "open-data.zip"  # claims.jsonld, claims.csv and seeds/, under data/, in one download
 _EVENT_ANCHOR = re.compile(r"^events-(.+?)-(?:text|details|date-basis)(?:-|$)")
 
 
@@ -72,7 +75,8 @@ class OpenData:
         return [schema_org.event(events[i]) for i in shown if i in events]
 
     def write(self, site_dir: Path, order: dict[str, int]) -> Written:
-        """data/claims.jsonld, data/claims.csv and the seed copies; ClaimsError when they cannot be made."""
+        """data/claims.jsonld, data/claims.csv, the seed copies and all of them in data/open-data.zip;
+        ClaimsError when they cannot be made."""
         seeds = {}
         for source_id, source in self.project.sources.items():
             seed = self.project.seeds[source_id]
@@ -93,5 +97,21 @@ class OpenData:
             (folder / name).write_bytes(content)
         for seed_file, raw in seeds.values():
             (folder / SEEDS_FOLDER / seed_file.file).write_bytes(raw)
+            files[f"{SEEDS_FOLDER}/{seed_file.file}"] = raw
+        bundle = _zip(files)
+        (folder / BUNDLE).write_bytes(bundle)
         citations = sum(len(a["target"]) for a in data["first"]["items"])
-        return Written(data["total"], citations, {name: len(content) for name, content in files.items()})
+        sizes = {name: len(content) for name, content in files.items() if "/" not in name}
+        return Written(data["total"], citations, sizes | {BUNDLE: len(bundle)})
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    """The files in one zip, under a folder named data/; the same bytes from the same files (fixed dates)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{DATA_FOLDER}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, files[name])
+    return out.getvalue()
