@@ -47,3 +47,19 @@ def test_a_footnote_the_page_does_not_hold_stops_the_files():
     target = collection([ok], {"s": seed}, "label")["first"]["items"][0]["target"][0]
     assert target["selector"][0] == {"type": "TextQuoteSelector", "exact": "quoted words", "prefix": "The ",
                                      "suffix": " here."}
+
+
+def test_the_strict_build_fails_when_the_claims_files_cannot_be_made(tmp_path, monkeypatch):
+    from conftest import ROOT, build_in_process, copy_project
+
+    from macros.opendata.publish import OpenData
+
+    def broken(self, site_dir, order):
+        raise ClaimsError("no archive page was built for 'brigida-deals'")
+
+    monkeypatch.setattr(OpenData, "write", broken)
+    project = copy_project(tmp_path / "project")
+    assert (project / "mkdocs.yml").read_text() == (ROOT / "mkdocs.yml").read_text()
+    result = build_in_process(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "data/claims.jsonld and data/claims.csv could not be produced: no archive page was built" in result.stderr
