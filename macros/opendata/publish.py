@@ -91,7 +91,7 @@ class OpenData:
         seed_files = {k: v[0] for k, v in seeds.items()}
         folder = site_dir / DATA_FOLDER
         (folder / SEEDS_FOLDER).mkdir(parents=True, exist_ok=True)
-        data = collection(pages, seed_files, f"{self.site_name}: every cited sentence and the passages it cites")
+        data = collection(pages, seed_files, render_inline("claims_label.txt", site_name=self.site_name))
         files = {"claims.jsonld": to_json(data).encode("utf-8"), "claims.csv": to_csv(pages, seed_files).encode("utf-8")}
         for name, content in files.items():
             (folder / name).write_bytes(content)
