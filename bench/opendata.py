@@ -5,7 +5,9 @@
 
 Each run is a fresh `mkdocs build --strict` in a new interpreter, as a contributor
 runs it, into a temporary folder; the median wall time is printed. The engine is
-imported from the measured checkout (not from this one's editable install). Then,
+imported from the measured checkout (not from this one's editable install). One
+more build, in-process, times the open-data steps alone (their share of a build,
+less moved by other load than the difference of two medians). Then,
 from the last build's published files: the number of annotations (cited
 sentences), of citations (targets), and the size in bytes of data/claims.jsonld,
 data/claims.csv and data/open-data.zip; "none" when the checkout does not publish them.
@@ -31,6 +33,33 @@ sys.path.insert(0, sys.argv[1])
 from mkdocs.__main__ import cli
 cli(["build", "--strict", "--quiet", "-f", sys.argv[1] + "/mkdocs.yml", "-d", sys.argv[2]])
 """
+# One build with the open-data steps timed: anchoring each page, the JSON-LD of each head, writing the files.
+TIMED = """import sys, time
+sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__.lower()]
+sys.path.insert(0, sys.argv[1])
+try:
+    from macros.opendata import publish
+except ImportError:
+    raise SystemExit(0)
+if not publish.__file__.startswith(sys.argv[1]):  # found through the editable install: not in this checkout
+    raise SystemExit(0)
+OpenData = publish.OpenData
+spent = [0.0]
+def timed(method):
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+    return wrapper
+for name in ("mark_page", "head", "write"):
+    setattr(OpenData, name, timed(getattr(OpenData, name)))
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config(config_file=sys.argv[1] + "/mkdocs.yml", site_dir=sys.argv[2], strict=True))
+print(f"{spent[0]:.3f}")
+"""
 
 
 def build(project: Path, site: Path) -> float:
@@ -54,6 +83,12 @@ def main() -> None:
         site = Path(tmp) / "site"
         times = [build(project, site) for _ in range(args.runs)]
         print(f"project: {project}")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        timed = subprocess.run([sys.executable, "-c", TIMED, str(project), str(Path(tmp) / "timed")], cwd=project,
+                               env=env, capture_output=True, text=True)
+        if timed.returncode == 0 and timed.stdout.strip():
+            print(f"open data steps within one build (anchoring, page JSON-LD, writing the files): "
+                  f"{float(timed.stdout.split()[-1]):.2f} s")
         print(f"strict build: median {statistics.median(times):.2f} s over {len(times)} runs "
               f"(min {min(times):.2f}, max {max(times):.2f})")
         jsonld, table = site / "data" / "claims.jsonld", site / "data" / "claims.csv"
