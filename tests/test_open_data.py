@@ -247,3 +247,34 @@ def test_every_name_title_and_headline_in_the_json_ld_of_every_page_is_printed_i
                 assert name in SEED_TEXT, f"{file}: {name!r} is not printed in any seed"
                 names += 1
     assert pages >= 15 and names > 20
+
+
+def test_anchors_do_not_move_when_a_sentence_is_added_before_them(site: BuiltSite, tmp_path: Path):
+    from conftest import build_in_process, copy_project
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/sanctions.md"
+    text = page.read_text(encoding="utf-8")
+    first = "\nIn December 2021 the U.S. Treasury sanctioned"
+    assert first in text, "the sanctions page's first sentence changed; pick another"
+    added = "\nThe Treasury announced sanctions on two Salvadoran officials, a report said.[^announced]"
+    page.write_text(text.replace(first, added + first, 1), encoding="utf-8")
+    events = project / "data/events.yml"  # a new timeline entry before the others
+    events.write_text(events.read_text(encoding="utf-8").replace("events:\n", """events:
+- id: added-entry-2012
+  date: '2012'
+  kind: event
+  period: truce-2012
+  title: An added entry
+  text:
+  - text: VICE News reported that in 2012 the government of former President Mauricio Funes allegedly reached a similar deal.
+    cite:
+    - source: vice-secret-talks
+      quote: In 2012, the government of former President Mauricio Funes allegedly reached a similar deal.
+""", 1), encoding="utf-8")
+    result = build_in_process(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    before = {a["body"]["id"] for a in annotations(site)}
+    after = {a["body"]["id"] for a in json.loads((tmp_path / "site/data/claims.jsonld").read_text())["first"]["items"]}
+    assert before <= after, sorted(before - after)[:5]
+    assert len(after - before) == 2 and "../truces/#events-added-entry-2012-text-1" in after

@@ -9,8 +9,8 @@ or inline element it stands in. The claim's HTML is wrapped, unchanged, in
     <span class="claim" id="ANCHOR">... references <a class="claim-link" ...></a></span>
 
 where ANCHOR is the data anchor the renderer left as a marker (anchors.py),
-or the hash of the sentence's text. An anchor already used on the page gets
-`-2`, `-3` ... (the same data sentence shown twice). Works on the HTML string,
+or the hash of the sentence's text. An anchor already used on the page (the
+same sentence shown twice, or an id the page has already) gets `-2`, `-3` ... Works on the HTML string,
 so nothing else of the page is re-serialised.
 """
 
@@ -30,6 +30,7 @@ INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn
                     "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "del", "ins"})
 VOID_INLINE = frozenset({"br", "wbr", "img"})
 _SPACES = re.compile(r"\s+")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def mark_claims(html: str, link: str) -> tuple[str, list[Claim]]:
     content, rest = html[:end_of_content], html[end_of_content:]
     runs = _runs(content)
     claims: list[Claim] = []
-    used: set[str] = set()
+    used = set(_ID.findall(html))  # a heading's or an entry's id is never given to a sentence too
     pieces: list[str] = []
     at = 0
     floor = 0
