@@ -521,3 +521,24 @@ def test_a_reader_on_a_phone_copies_a_link_to_one_sentence_and_it_opens_marked(b
     assert run_axe(fresh) == []
     context.close()
     assert not traffic.outside, traffic.outside
+
+
+def test_on_a_touch_phone_a_tap_on_a_sentence_shows_its_link_and_a_tap_elsewhere_hides_it(browser, base_url):
+    context = browser.new_context(viewport=PHONE, base_url=base_url, has_touch=True, is_mobile=True,
+                                  service_workers="block")
+    traffic = guard(context, base_url)
+    page = context.new_page()
+    page.goto("sanctions/")
+    page.wait_for_load_state("load")
+    first, second = page.locator("article p > .claim").nth(1), page.locator("article p > .claim").nth(2)
+    opacity = "el => getComputedStyle(el.querySelector('a.claim-link')).opacity"
+    assert first.evaluate(opacity) == "0"
+    start = "el => { const r = el.getClientRects()[0]; return [r.left + 4, r.top + r.height / 2]; }"  # its first word
+    page.touchscreen.tap(*first.evaluate(start))
+    assert first.evaluate(opacity) == "1" and second.evaluate(opacity) == "0"
+    page.touchscreen.tap(*second.evaluate(start))
+    assert first.evaluate(opacity) == "0" and second.evaluate(opacity) == "1"
+    assert page.evaluate("() => location.hash") == "", "a tap on the text itself follows no link"
+    context.close()
+    assert not traffic.outside, traffic.outside
+

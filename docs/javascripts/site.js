@@ -14,7 +14,8 @@
  *    highlight; an anchor inside a shared highlight marks the whole highlight.
  * 4. Material's search overlay (role="dialog") gets the accessible name it lacks.
  * 5. Links to one sentence. Each cited sentence ends with a small link to its
- *    own anchor (a.claim-link, shown on hover or focus): following it marks
+ *    own anchor (a.claim-link, shown on hover, focus or a tap on the
+ *    sentence): following it marks
  *    the sentence (:target), and the full address is copied to the clipboard,
  *    which a status line tells a screen reader.
  */
@@ -124,8 +125,21 @@
     status.textContent = text;
   }
 
+  var SHOWN = "claim--shown";
+  var shown = null;
+
+  // A tap on a sentence shows its link (phones have no hover); a tap elsewhere hides it again.
+  function showLinkOf(target) {
+    var claim = target.closest(".claim");
+    if (shown && shown !== claim) shown.classList.remove(SHOWN);
+    shown = claim && !target.closest("a") ? claim : null;
+    if (shown) shown.classList.add(SHOWN);
+  }
+
   document.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a.claim-link") : null;
+    if (!event.target.closest) return;
+    var link = event.target.closest("a.claim-link");
+    if (!link) showLinkOf(event.target);
     if (!link || !navigator.clipboard) return;
     navigator.clipboard.writeText(link.href).then(function () {
       link.setAttribute("data-copied", "");
