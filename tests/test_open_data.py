@@ -135,7 +135,8 @@ def test_a_hand_written_sentence_is_anchored_by_its_wording_a_data_sentence_by_i
 
 
 def test_the_table_has_one_row_per_citation_matching_the_annotations(site: BuiltSite):
-    rows = list(csv.DictReader(io.StringIO((site.path / "data/claims.csv").read_text(encoding="utf-8"))))
+    assert (site.path / "data/claims.csv").read_bytes().startswith(b"\xef\xbb\xbfannotation,page,anchor,sentence")
+    rows = list(csv.DictReader(io.StringIO((site.path / "data/claims.csv").read_text(encoding="utf-8-sig"))))
     targets = [(a, t) for a in annotations(site) for t in a["target"]]
     assert len(rows) == len(targets)
     for row, (a, t) in zip(rows, targets, strict=True):

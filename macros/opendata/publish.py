@@ -92,7 +92,7 @@ class OpenData:
         folder = site_dir / DATA_FOLDER
         (folder / SEEDS_FOLDER).mkdir(parents=True, exist_ok=True)
         data = collection(pages, seed_files, render_inline("claims_label.txt", site_name=self.site_name))
-        files = {"claims.jsonld": to_json(data).encode("utf-8"), "claims.csv": to_csv(pages, seed_files).encode("utf-8")}
+        files = {"claims.jsonld": to_json(data).encode("utf-8"), "claims.csv": to_csv(pages, seed_files).encode("utf-8-sig")}
         for name, content in files.items():
             (folder / name).write_bytes(content)
         for seed_file, raw in seeds.values():
