@@ -105,6 +105,7 @@ def normalized_text(text: str) -> str:
     return _fold(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked twice per citation, and the same quote is cited on many pages
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
