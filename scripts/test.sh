@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Install (idempotently) everything the tests need, then run the whole suite.
+# Install (idempotently) everything the tests need, run the static checks, then the whole suite.
+# Fails, before any test runs, if ruff or mypy (strict on macros/, configured in pyproject.toml) find anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 export NO_MKDOCS_2_WARNING=1
+.venv/bin/ruff check .
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

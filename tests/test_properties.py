@@ -86,7 +86,7 @@ def typographic_variant(draw: st.DrawFn, text: str) -> str:
 @FAST
 @given(st.data())
 def test_typographic_variants_of_a_passage_always_match_in_place(data: st.DataObject) -> None:
-    seed, passage, start = data.draw(passages())
+    seed, passage, _start = data.draw(passages())
     variant = typographic_variant(data.draw, passage)
     found = seed.find(variant)
     original = seed.find(passage)
@@ -207,7 +207,8 @@ def broken_text(draw: st.DrawFn, original: str) -> str:
             lines = lines[:at]
         elif edit == "swap" and lines:
             position = draw(st.integers(0, len(lines[at])))
-            lines[at] = lines[at][:position] + draw(st.characters(codec="utf-8", exclude_categories=["Cs"])) + lines[at][position:]
+            character = draw(st.characters(codec="utf-8", exclude_categories=["Cs"]))
+            lines[at] = lines[at][:position] + character + lines[at][position:]
     return "\n".join(lines)
 
 

@@ -108,7 +108,7 @@ def test_schema_checks_the_date_format(date: str, valid: bool) -> None:
 def test_guide_reference_is_generated_from_the_classes() -> None:
     text = GUIDE.read_text(encoding="utf-8")
     assert jsonschema.with_reference(text) == text, "run `python -m macros.jsonschema` to update CONTRIBUTING.md"
-    for _, (key, cls) in DATA_FILES.items():
+    for _, (_key, cls) in DATA_FILES.items():
         for name in cls.model_fields:
             assert f"| `{name}` |" in text, f"{cls.__name__}.{name} is not documented"
 

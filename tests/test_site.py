@@ -144,10 +144,11 @@ def test_archive_pages_show_the_article_whose_it_is_and_who_cites_it(site: Built
                 page, anchor = urlparse(target).path.strip("/"), urlparse(target).fragment
                 assert site.page(page + "/" if page else "").find(id=anchor) is not None, link["href"]
         paragraphs = archive.select("p.seed-para")
-        seed_file = next(s for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"] if s["id"] == source_id)["file"]
+        sources = yaml.safe_load((ROOT / "data/sources.yml").read_text(encoding="utf-8"))["sources"]
+        seed_file = next(s for s in sources if s["id"] == source_id)["file"]
         seed_lines = [line for line in (ROOT / "seeds" / seed_file).read_text().split("\n") if line.strip()]
         assert len(paragraphs) == len(seed_lines)
-        for para, line in zip(paragraphs, seed_lines):
+        for para, line in zip(paragraphs, seed_lines, strict=True):
             para = copy.copy(para)  # the parsed page is shared between tests
             for added in para.select("span.cited-by, a.seed-para__num, span.comment-label"):
                 added.decompose()
@@ -189,7 +190,8 @@ def test_the_anchor_check_catches_a_missing_anchor(tmp_path: Path):
     from macros.checks.links import broken_links
 
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<p id="here"><a href="../b/#nowhere">x</a><a href="#here">y</a><a href="../c/">z</a></p>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<p id="here"><a href="../b/#nowhere">x</a><a href="#here">y</a><a href="../c/">z</a></p>')
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "index.html").write_text('<p id="there">b</p>')
     assert broken_links(tmp_path) == ["a/index.html: link '../b/#nowhere' points to an anchor that does not exist",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from macros.html.blocks import footnotes_start
 from macros.model.load import Project
@@ -113,15 +113,15 @@ def link_terms(html_text: str, project: Project, glossary_href: str) -> str:
     return _link_terms(html_text[:end], project, index, glossary_href) + html_text[end:]
 
 
-def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_href: str) -> str:
-    linked: set[str] = set()
-    out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
-    skip_depth = 0
-    pos = 0
-    raw_until: str | None = None
+@dataclass
+class _Linker:
+    """Links the first mention of each term in the text between tags, remembering which terms are linked."""
 
-    def link_text(segment: str) -> str:
+    index: TermIndex
+    glossary_href: str
+    linked: set[str] = field(default_factory=set)
+
+    def link_text(self, segment: str) -> str:
         text = html.unescape(segment)
         pieces: list[str] = []
         last = 0
@@ -129,24 +129,19 @@ def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_hre
         for word in WORD.finditer(text):
             if word.start() < last:
                 continue  # inside the term just linked
-            match = spelling = None
-            for pattern, candidate in index.by_first_word.get(word.group(0).lower(), ()):
-                match = pattern.match(text, word.start())
-                if match:
-                    spelling = candidate
-                    break
+            match, spelling = self._match(text, word)
             if match is None or spelling is None:
                 continue
             term = spelling.term
-            if term.id in linked:
+            if term.id in self.linked:
                 last_seen = match.end()  # a later mention; the longest match still keeps shorter terms out of it
                 pieces.append(html.escape(text[last:last_seen], quote=False))
                 last = last_seen
                 continue
-            linked.add(term.id)
+            self.linked.add(term.id)
             changed = True
             pieces.append(html.escape(text[last:match.start()], quote=False))
-            pieces.append(f'<a class="term" href="{attr(glossary_href)}#{attr(term.id)}" '
+            pieces.append(f'<a class="term" href="{attr(self.glossary_href)}#{attr(term.id)}" '
                           f'title="{attr(first_sentence(term))}">{html.escape(match.group(0), quote=False)}</a>')
             last = match.end()
         if not changed:
@@ -154,10 +149,28 @@ def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_hre
         pieces.append(html.escape(text[last:], quote=False))
         return "".join(pieces)
 
+    def _match(self, text: str, word: re.Match[str]) -> tuple[re.Match[str] | None, Spelling | None]:
+        """The longest spelling starting at this word, if any."""
+        for pattern, candidate in self.index.by_first_word.get(word.group(0).lower(), ()):
+            match = pattern.match(text, word.start())
+            if match:
+                return match, candidate
+        return None, None
+
+
+def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_href: str) -> str:
+    linker = _Linker(index, glossary_href)
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
+    skip_depth = 0
+    pos = 0
+    raw_until: str | None = None
+
     for token in TOKEN.finditer(html_text):
         text = html_text[pos:token.start()]
         if text:
-            out.append(link_text(text) if skip_depth == 0 and raw_until is None and len(linked) < len(project.terms) else text)
+            live = skip_depth == 0 and raw_until is None and len(linker.linked) < len(project.terms)
+            out.append(linker.link_text(text) if live else text)
         tag = token.group(0)
         pos = token.end()
         out.append(tag)
@@ -184,7 +197,7 @@ def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_hre
             raw_until = name
     rest = html_text[pos:]
     if rest:
-        out.append(link_text(rest) if skip_depth == 0 and raw_until is None else rest)
+        out.append(linker.link_text(rest) if skip_depth == 0 and raw_until is None else rest)
     return "".join(out)
 
 
