@@ -158,6 +158,7 @@ def measure(project: Path, repeat: int) -> dict[str, float]:
 
 CAPTURE_HOOK = """
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -186,6 +187,16 @@ def on_post_page(output, page, config):
     # in on_env in place of a placeholder) goes into the plain copy's Markdown, as HTML.
     markdown, html = SEEN[page.file.src_uri]
     final = page.content or ""
+    # Footnote bodies are HTML put in after Markdown in place of placeholders
+    # (PageFootnotes.fill): the plain copy's definitions get that HTML as their body.
+    bodies = dict(re.findall(r'<li id="fn:([^"]+)">\\s*<p>(.*?)&#160;<a class="footnote-backref"', final, re.S))
+
+    def body(match):
+        if match.group(1) not in bodies:
+            raise SystemExit(f"bench: no rendered body for footnote {match.group(1)} on {page.file.src_uri}")
+        return match.group(0)[:match.start(2) - match.start(0)] + bodies[match.group(1)]
+
+    markdown = re.sub(r"^\[\^([^\]]+)\]: (CITEDFOOTNOTEBODY\d+)$", body, markdown, flags=re.M)
     if html is not None and final != html:
         start = 0
         while start < min(len(html), len(final)) and html[start] == final[start]:

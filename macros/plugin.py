@@ -172,7 +172,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if note:
             body = _with_page_note(body, str(note))
         if footnotes.order:
-            body = body.rstrip() + "\n\n" + footnotes.definitions(project.sources, project.seeds) + "\n"
+            body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
         for problem in footnotes.problems:
             self.report(page, problem, READERS_COMMENT_HINT)
         title = str(page.title or page.file.src_uri)
@@ -185,6 +185,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get(ARCHIVE_META):
             return html
+        html = self._fill_footnotes(html, page, files)
         if not page.meta.get(self.settings.exempt_meta_key):
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):
@@ -237,6 +238,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
 
     # --- helpers ----------------------------------------------------------------------
+    def _fill_footnotes(self, html: str, page: Page, files: Files) -> str:
+        """Each footnote's body, as HTML, in place of the placeholder Markdown rendered."""
+        archive_dir = self.settings.archive_dir
+        urls: dict[str, str] = {}
+
+        def link_of(source_id: str, anchor: str) -> str:
+            if source_id not in urls:
+                target = files.get_file_from_path(archive_path(source_id, archive_dir))
+                if target is None:
+                    raise PluginError(f"no archive page for source '{source_id}'")
+                urls[source_id] = get_relative_url(target.url, page.url)
+            return f"{urls[source_id]}#{anchor}"
+
+        return self.footnotes_of(page).fill(html, self.project.sources, self.project.seeds, link_of)
+
     def _fill_archive(self, page: Page) -> None:
         def relative(url: str) -> str:
             href = get_relative_url(url, page.url)

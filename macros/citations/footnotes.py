@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from macros.citations.verify import Located
@@ -21,6 +22,9 @@ from macros.seeds.article import Seed
 from macros.seeds.sentences import lead_in_span, sentence_span
 
 LABEL_PREFIX = "cite-"
+# A footnote definition's body in the Markdown, replaced by the footnote's HTML after Markdown.
+PLACEHOLDER = "CITEDFOOTNOTEBODY"
+_PLACEHOLDER = re.compile(PLACEHOLDER + r"(\d+)")
 
 
 @dataclass(frozen=True)
@@ -74,14 +78,32 @@ class PageFootnotes:
     def label_of(self, located: Located) -> str:
         return self.labels[located.key]
 
-    def definitions(self, sources: dict[str, Source], seeds: dict[str, Seed]) -> str:
-        """The Markdown footnote definitions, in order of first use."""
-        lines = []
-        for located in self.order:
-            note = render_footnote(located, sources[located.source_id], seeds[located.source_id], self.src_uri,
-                                   self.archive_dir)
-            lines.append(f"[^{self.labels[located.key]}]: {note}")
-        return "\n\n".join(lines)
+    def definitions(self) -> str:
+        """The Markdown footnote definitions, in order of first use, each with a placeholder body.
+
+        Python-Markdown numbers, links and back-links the footnotes; the bodies
+        are HTML from the start and take their place after Markdown (`fill`),
+        so Markdown never parses them (most of a page's Markdown time otherwise).
+        """
+        return "\n\n".join(f"[^{self.labels[located.key]}]: {PLACEHOLDER}{i}"
+                             for i, located in enumerate(self.order))
+
+    def fill(self, html: str, sources: dict[str, Source], seeds: dict[str, Seed],
+             link_of: Callable[[str, str], str]) -> str:
+        """The rendered page with each placeholder body replaced by its footnote's HTML.
+
+        `link_of(source_id, anchor)` is the URL of the passage on the source's
+        archive page, relative to this page.
+        """
+        if not self.order:
+            return html
+
+        def body(match: re.Match[str]) -> str:
+            located = self.order[int(match.group(1))]
+            return render_footnote(located, sources[located.source_id], seeds[located.source_id],
+                                   link_of(located.source_id, located.anchor))
+
+        return _PLACEHOLDER.sub(body, html)
 
 
 def archive_path(source_id: str, archive_dir: str = "sources") -> str:
@@ -93,12 +115,10 @@ def relative_md(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-def render_footnote(located: Located, source: Source, seed: Seed, page_src_uri: str,
-                    archive_dir: str = "sources") -> str:
-    """The source's tag, genre and headline, then the seed's whole sentence with the quoted words marked."""
+def render_footnote(located: Located, source: Source, seed: Seed, link: str) -> str:
+    """The source's tag, genre and headline, then the seed's whole sentence with the quoted words marked, as HTML."""
     start, end = sentence_span(seed, located.start, located.end)
     lead = lead_in_span(seed, located.start)
-    link = f"{relative_md(page_src_uri, archive_path(source.id, archive_dir))}#{located.anchor}"
     return render_inline("footnote.html", source=source, link=link, lead=seed.text[slice(*lead)] if lead else None,
                          before=seed.text[start:located.start],
                          quoted=seed.text[located.start:located.end], after=seed.text[located.end:end])
