@@ -196,7 +196,7 @@ def on_post_page(output, page, config):
             raise SystemExit(f"bench: no rendered body for footnote {match.group(1)} on {page.file.src_uri}")
         return match.group(0)[:match.start(2) - match.start(0)] + bodies[match.group(1)]
 
-    markdown = re.sub(r"^\[\^([^\]]+)\]: (CITEDFOOTNOTEBODY\d+)$", body, markdown, flags=re.M)
+    markdown = re.sub(r"^\\[\\^([^\\]]+)\\]: (CITEDFOOTNOTEBODY\\d+)$", body, markdown, flags=re.M)
     if html is not None and final != html:
         start = 0
         while start < min(len(html), len(final)) and html[start] == final[start]:
