@@ -19,6 +19,7 @@ ending in a colon, or the claim the list supports), which says whose list it is:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from macros.seeds.article import Seed
@@ -31,7 +32,8 @@ _LEAD = re.compile(r"[\s•·*-]+")
 OPENING, CLOSING = "“", "”"
 
 
-def _boundaries(text: str, start: int, end: int) -> list[int]:
+@functools.lru_cache(maxsize=65536)  # per paragraph; a paragraph holds several cited passages
+def _boundaries(text: str, start: int, end: int) -> tuple[int, ...]:
     """Offsets in text[start:end] where a new sentence begins."""
     out: list[int] = []
     depth = 0
@@ -53,15 +55,17 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
         if depth or straight_open:
             continue
         if text[match.start()] == ".":
-            word = re.search(r"(\S+)$", text[start:match.start() + 1])
-            token = word.group(1) if word else ""
+            first = match.start()  # the word ending in this period: back to the space before it
+            while first > start and not text[first - 1].isspace():
+                first -= 1
+            token = text[first:match.start() + 1]
             if _INITIALS.search(token) or token.rstrip(".").lower().lstrip("(\"“") in ABBREVIATIONS:
                 continue
         nxt = match.end()
         while nxt < end and text[nxt].isspace():
             nxt += 1
         out.append(nxt)
-    return out
+    return tuple(out)
 
 
 def _is_bare_quotation(sentence: str) -> bool:
@@ -73,7 +77,7 @@ def sentence_span(seed: Seed, start: int, end: int) -> tuple[int, int]:
     """The span of the whole sentence(s) of the seed holding text[start:end]."""
     paragraph = seed.paragraph_of(start)
     text = seed.text
-    starts = [paragraph.start] + _boundaries(text, paragraph.start, paragraph.end)
+    starts = [paragraph.start, *_boundaries(text, paragraph.start, paragraph.end)]
     first = max((s for s in starts if s <= start), default=paragraph.start)
     after = [s for s in starts if s >= end]
     last = after[0] if after else paragraph.end
@@ -101,7 +105,7 @@ def lead_in_span(seed: Seed, start: int) -> tuple[int, int] | None:
         text = seed.text[earlier.start:earlier.end].strip()
         if text.startswith(BULLET):
             continue
-        starts = [earlier.start] + _boundaries(seed.text, earlier.start, earlier.end)
+        starts = [earlier.start, *_boundaries(seed.text, earlier.start, earlier.end)]
         end = earlier.end
         while end > earlier.start and seed.text[end - 1].isspace():
             end -= 1
