@@ -185,7 +185,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get(ARCHIVE_META):
             return html
-        html = self._fill_footnotes(html, page, files)
         if not page.meta.get(self.settings.exempt_meta_key):
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):
@@ -202,7 +201,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         html = self.opendata.mark_page(page.file.src_uri, page.url, str(page.title or ""), html, self.footnotes_of(page))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= self.opendata.anchors(page.file.src_uri)
-        return html
+        # Last: every step above leaves the footnotes alone, and the placeholders are short to scan.
+        return self._fill_footnotes(html, page, files)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.build.reading_order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
