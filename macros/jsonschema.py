@@ -24,7 +24,8 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from macros.model.schema import DATA_FILES, Entry, _check_date
+from macros.model.schema import DATA_FILES
+from macros.model.types import Entry, _check_date
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = "schemas"

@@ -15,7 +15,8 @@ from macros import jsonschema
 from macros.citations.page_syntax import parse_page
 from macros.citations.verify import CitationFailure, verify_citation
 from macros.model.load import load_project
-from macros.model.schema import DATA_FILES, Citation
+from macros.model.schema import DATA_FILES
+from macros.model.types import Citation
 from macros.model.yamlfile import read_yaml
 from macros.seeds.article import Seed
 from macros.seeds.matching import MIN_QUOTE_WORDS

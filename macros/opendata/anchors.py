@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from macros.citations.verify import passage_key
-from macros.model.schema import Citation
+from macros.model.types import Citation
 
 MARKER = '<span data-claim="{anchor}"></span>'
 MARKER_RE = re.compile(r'<span data-claim="([^"]*)"></span>')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from macros.model.schema import Citation
+from macros.model.types import Citation
 from macros.pages.templates import render, safe
 from macros.pages.text import md_text, sentence_case
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
-from macros.model.schema import Citation, Person, Sentence
+from macros.model.schema import Person
+from macros.model.types import Citation, Sentence
 from macros.opendata.anchors import marker
 from macros.pages.text import md_text
 

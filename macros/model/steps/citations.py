@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, Located, verify_citation
 from macros.model.context import LoadContext
-from macros.model.schema import Citation
+from macros.model.types import Citation
 from macros.problems.problem import Problem, Where
 from macros.problems.words import format_loc
 from macros.seeds.matching import normalized_text

@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from macros.model.context import LoadContext
-from macros.model.schema import DATA_FILES, Entry
+from macros.model.schema import DATA_FILES
+from macros.model.types import Entry
 from macros.model.yamlfile import read_yaml
 from macros.problems.from_pydantic import validation_problems
 from macros.problems.problem import Problem, entry_label

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from macros.model.context import LoadContext
-from macros.model.schema import Ref
+from macros.model.types import Ref
 from macros.problems.problem import Problem
 
 
