@@ -7,4 +7,5 @@ bash scripts/setup.sh --test
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check .
 .venv/bin/mypy
-exec .venv/bin/python -m pytest "$@"
+# Two workers share the tests (each builds the site once); pass -n 0 to run in one process.
+exec .venv/bin/python -m pytest -n 2 --dist load "$@"
