@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
             block = add_source(settings, args.seed, args.source_id)
             required = "".join(f"`{name}`, " for name in required_to_fill())
             print(f"added to {settings.data_dir}/sources.yml:\n{block}"
-                  f"fill in {required}`label` and what the article prints (headline, outlet, byline, date), exactly as "
+                  f"fill in {required}`label`, `genre` ('news report' or 'unsigned commentary', from what the text shows)\n"
+                  "and what the article prints (headline, outlet, byline, date), exactly as "
                   "printed;\nleave null what it does not print: readers see \"not stated\". "
                   "`python -m macros.check` lists what is still missing.")
     except ContributorError as error:

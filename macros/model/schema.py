@@ -54,9 +54,11 @@ class Source(Entry):
         "The short name readers see first in every footnote citing this source, made only of words the seed "
         "prints (outlet, byline, date), e.g. 'VICE News' or 'Sheridan and Brigida'; null when the seed prints "
         "none of these, and the genre and headline then name it."))
-    genre: Genre = Field(description=(
+    genre: Genre | None = Field(None, description=(
         "What kind of piece the text shows it is: 'news report' (reports what others said and did, attributed) "
-        "or 'unsigned commentary' (argues in its own voice, no author printed). Shown in every footnote."))
+        "or 'unsigned commentary' (argues in its own voice, no author printed). Shown in every footnote. "
+        "Null (as `add-source` writes it) until a contributor has read the piece: footnotes then name the "
+        "source by its tag, or its label, alone."))
     genre_shown_by: Prose = Field(default_factory=list, description=(
         "Sentences, each cited, on what in the text shows its genre; shown on the source's card."))
     rests_on: Prose = Field(default_factory=list, description=(
