@@ -7,12 +7,11 @@ chart. The cited table under the bars is the chart's text alternative.
 
 from __future__ import annotations
 
-import html
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from macros.model.schema import Chart, Figure
-from macros.pages.templates import render, safe
+from macros.pages.templates import render, render_inline, safe
 from macros.pages.text import md_text
 
 if TYPE_CHECKING:
@@ -29,33 +28,22 @@ VALUE_SPACE = 70  # room to the right of the longest bar for its printed value
 LABEL_CHARS = 38  # characters per label line at FONT on WIDTH
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def bars_svg(chart: Chart, figures: list[Figure]) -> str:
-    """One horizontal bar chart: label above each bar, the printed figure after it."""
+    """One horizontal bar chart: label above each bar, the printed figure after it (templates/chart_bars.svg)."""
     top = max((f.value for f in figures), default=0) or 1
     scale = (WIDTH - VALUE_SPACE) / top
-    title_id, desc_id = f"chart-{chart.id}-svg-title", f"chart-{chart.id}-svg-desc"
-    desc = ". ".join(f"{f.label}: {f.as_printed} {f.unit}" for f in figures) + "."
-    rows: list[str] = []
+    bars: list[dict[str, Any]] = []
     y = 0
     for figure in figures:
-        lines = textwrap.wrap(figure.label, LABEL_CHARS) or [figure.label]
-        for line in lines:
+        lines = []
+        for line in textwrap.wrap(figure.label, LABEL_CHARS) or [figure.label]:
             y += LINE
-            rows.append(f'<text class="chart__label" x="0" y="{y}">{_esc(line)}</text>')
+            lines.append({"y": y, "text": line})
         y += 6
-        length = max(figure.value * scale, 2.0)
-        rows.append(f'<rect class="chart__bar" x="0" y="{y}" width="{length:.1f}" height="{BAR}" rx="2"></rect>')
-        rows.append(f'<text class="chart__value" x="{length + 6:.1f}" y="{y + BAR - 8}">{_esc(figure.as_printed)}</text>')
+        bars.append({"figure": figure, "lines": lines, "y": y, "length": max(figure.value * scale, 2.0)})
         y += BAR + GAP
-    height = y - GAP + 4
-    return (f'<svg class="chart__svg" viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
-            f'role="img" aria-labelledby="{title_id} {desc_id}" font-size="{FONT}">'
-            f'<title id="{title_id}">{_esc(chart.title)}</title><desc id="{desc_id}">{_esc(desc)}</desc>'
-            + "".join(rows) + "</svg>")
+    return render_inline("chart_bars.svg", width=WIDTH, height=y - GAP + 4, font=FONT, bar_height=BAR, bars=bars,
+                         title=chart.title, title_id=f"chart-{chart.id}-svg-title", desc_id=f"chart-{chart.id}-svg-desc")
 
 
 def chart(r: Renderer, chart_id: str) -> str:
