@@ -25,19 +25,15 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(ROOT / "tests"))  # one server, page list and Chromium setup with the browser tests
+from browser_support import CHROMIUM, CHROMIUM_ARGS, SEARCH_INDEX, page_urls, serve  # noqa: E402
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-SEARCH_INDEX = "search_index.json"
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 
@@ -67,36 +63,12 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
-@contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
-    def handler(*args: Any, **kwargs: Any) -> _GzipHandler:
-        return _GzipHandler(*args, directory=str(directory), **kwargs)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def page_urls(site: Path) -> list[str]:
-    urls = []
-    for file in sorted(site.rglob("index.html")):
-        folder = file.parent.relative_to(site).as_posix()
-        urls.append("" if folder == "." else folder + "/")
-    return urls
-
-
 def audit(url: str, out: Path) -> dict[str, Any]:
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     result = subprocess.run(
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
          "--only-categories=performance,accessibility", "--form-factor=mobile", "--throttling-method=simulate",
-         "--chrome-flags=" + " ".join(CHROME_FLAGS)],
+         "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
         capture_output=True, text=True, env=env, timeout=300)
     if result.returncode or not out.is_file():
         raise SystemExit(f"lighthouse failed on {url}:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
@@ -141,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         urls = page_urls(site) if args.pages is None else args.pages
         print(f"{'page':<36} {'perf':>4} {'a11y':>4} {'LCP ms':>7} {'TBT ms':>7} {'DOM':>6} {'KB gz':>6} {'req':>4}")
         results = {}
-        with serve_gzip(site) as base:
+        with serve(site, _GzipHandler) as base:
             for url in urls:
                 name = url.strip("/").replace("/", "_") or "home"
                 figures = audit(base + url, reports / f"{name}.json")
