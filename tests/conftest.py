@@ -108,3 +108,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     seconds = time.perf_counter() - started
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(dest, result.stdout + result.stderr, seconds)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run: Playwright's sync API cannot start a second one inside the first's loop,
+    so every test that drives a browser (test_browser.py, the bad-input cases with `browser:`) takes this one."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS, missing_tools
+
+    missing = missing_tools()
+    if missing:
+        pytest.fail("the browser tests need: " + "; ".join(missing), pytrace=False)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

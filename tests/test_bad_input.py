@@ -47,7 +47,7 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import CHROMIUM, CHROMIUM_ARGS, missing_tools, serve
+from browser_support import serve
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_in_process, build_site, copy_project
 
@@ -166,7 +166,7 @@ def site_snapshot(site: Path) -> dict[str, bytes]:
     pytest.param(path, id=path.stem,
                  marks=[pytest.mark.browser] if "browser:" in path.read_text(encoding="utf-8") else [])
     for path in CASES])
-def test_bad_input(case_file: Path, tmp_path: Path) -> None:
+def test_bad_input(case_file: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     case = Case.load(case_file)
     project = copy_project(tmp_path / "project")
     places = apply_edits(project, case.edits)
@@ -190,7 +190,7 @@ def test_bad_input(case_file: Path, tmp_path: Path) -> None:
         if case.succeeds:
             assert result.returncode == 0, shown
             if command == "build":
-                check_built_site(site, case)
+                check_built_site(site, case, request)
             continue
         assert result.returncode != 0, shown
         for fragment in expected:
@@ -202,7 +202,7 @@ def test_bad_input(case_file: Path, tmp_path: Path) -> None:
             assert site_snapshot(site) == before, "the failing build changed the previous build's site folder" + shown
 
 
-def check_built_site(site: Path, case: Case) -> None:
+def check_built_site(site: Path, case: Case, request: pytest.FixtureRequest) -> None:
     """What a reader sees: the data's text shown as text, nothing from data run as script."""
     for page in case.html:
         soup = BeautifulSoup((site / page["page"] / "index.html").read_text(encoding="utf-8"), "lxml")
@@ -228,20 +228,15 @@ def check_built_site(site: Path, case: Case) -> None:
                 if name.lower() in URL_ATTRIBUTES:
                     assert not re.match(r"\s*javascript:", value, re.I), f"{where}: <{tag.name} {name}={value!r}>"
     if case.browser:
-        check_in_browser(site, case.browser)
+        check_in_browser(site, case.browser, request.getfixturevalue("browser"))
 
 
-def check_in_browser(site: Path, options: dict[str, Any]) -> None:
-    """Load the page in Debian's Chromium and prove that nothing from data ran."""
-    missing = missing_tools()
-    if missing:
-        pytest.fail("the browser check needs: " + "; ".join(missing), pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with serve(site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def check_in_browser(site: Path, options: dict[str, Any], browser: Any) -> None:
+    """Load the page in Debian's Chromium (the run's one browser, from conftest) and prove that nothing from data ran."""
+    with serve(site) as base_url:
+        context = browser.new_context()
         try:
-            page = browser.new_page()
+            page = context.new_page()
             dialogs: list[str] = []
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             page.goto(base_url + options["page"], wait_until="load")
@@ -253,7 +248,7 @@ def check_in_browser(site: Path, options: dict[str, Any]) -> None:
             links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
             assert not [h for h in links if h.lower().startswith("javascript:")], "a javascript: link"
         finally:
-            browser.close()
+            context.close()
 
 
 def test_every_case_is_described() -> None:

@@ -16,8 +16,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     PHONE,
     SEARCH_INDEX,
@@ -25,7 +23,6 @@ from browser_support import (
     guard,
     horizontal_overflow,
     is_archive,
-    missing_tools,
     normalized,
     page_urls,
     run_axe,
@@ -51,18 +48,6 @@ MIN_FONT_PX = 14
 def base_url(site: BuiltSite):
     with serve(site.path) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    missing = missing_tools()
-    if missing:
-        pytest.fail("the browser tests need: " + "; ".join(missing), pytrace=False)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")
