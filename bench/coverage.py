@@ -99,8 +99,8 @@ def _tokens(node: Tag, collapsed: bool, out: list[tuple[str, str | None, bool]])
         classes: list[str] = list(child.get("class") or [])
         if "footnote" in classes or "headerlink" in classes:
             continue
-        if child.name == "sup" and str(child.get("id", "")).startswith("fnref"):
-            link = child.find("a")
+        if child.name in ("sup", "a") and str(child.get("id", "")).startswith("fnref"):  # <a> alone since issue 9
+            link = child if child.name == "a" else child.find("a")
             out.append(("ref", str(link["href"])[4:] if isinstance(link, Tag) else None, collapsed))
             continue
         # a closed <details> hides all but its <summary>
@@ -144,7 +144,7 @@ def _plain(text: str) -> str:
 
 def _body(article: Tag) -> Tag:
     body = copy.copy(article)
-    for hidden in body.select(".footnote, sup[id^='fnref'], a.headerlink, script, style"):
+    for hidden in body.select(".footnote, sup[id^='fnref'], a.footnote-ref, a.headerlink, script, style"):
         hidden.decompose()
     return body
 

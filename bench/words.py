@@ -56,7 +56,7 @@ def _visible_article(html: str) -> Tag | None:
     article = soup.select_one("article.md-content__inner") or soup.find("article")
     if article is None:
         return None
-    for hidden in article.select(".footnote, sup[id^='fnref'], a.headerlink, script, style, "
+    for hidden in article.select(".footnote, sup[id^='fnref'], a.footnote-ref, a.headerlink, script, style, "
                                  "details:not([open]) > :not(summary), .md-source-file"):
         hidden.decompose()
     return article

@@ -21,7 +21,7 @@ def _data(name: str, key: str) -> list[dict]:
 
 
 def _cited(node) -> bool:
-    return node.select_one("sup a.footnote-ref") is not None
+    return node.select_one("a.footnote-ref") is not None
 
 
 def test_the_claims_table_has_one_row_per_claim_and_every_cell_cited(site: BuiltSite):

@@ -22,7 +22,7 @@ def _norm(text: str) -> str:
 def visible_quotations(site: BuiltSite, url: str) -> list[str]:
     """Quotations in the page's own text (footnotes left out), headlines used as labels left out."""
     body = article(site, url).__copy__()
-    for node in body.select("div.footnote, script, style, sup"):
+    for node in body.select("div.footnote, script, style, sup, a.footnote-ref"):
         node.decompose()
     quotes = [_norm(q) for q in QUOTED.findall(body.get_text(" "))]
     return [q for q in quotes

@@ -74,7 +74,7 @@ def test_every_footnote_links_to_a_highlighted_passage_that_contains_its_quote(s
     total = 0
     for url in page_urls(site):
         for note in footnotes_of(site, url):
-            quote = note.select_one("mark.cited-quote").get_text()
+            quote = note.select_one("a.cited-quote").get_text()
             link = note.select_one("a.cite-link")["href"]
             target = urljoin(f"http://site/{url}", link)
             path, anchor = urlparse(target).path.strip("/"), urlparse(target).fragment
@@ -98,7 +98,7 @@ def test_one_footnote_per_passage_and_never_two_passages_in_one(site: BuiltSite)
         keys = [(n.select_one("a.cite-link")["href"]) for n in notes]
         assert len(keys) == len(set(keys)), f"{url}: one passage has two footnotes"
         for note in notes:
-            assert len(note.select("mark.cited-quote")) == 1
+            assert len(note.select("a.cited-quote")) == 1
 
 
 def test_footnotes_are_numbered_in_reading_order(site: BuiltSite):

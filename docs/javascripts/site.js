@@ -13,9 +13,10 @@
  *    passage is scrolled to the middle of the screen and marked for a stronger
  *    highlight; an anchor inside a shared highlight marks the whole highlight.
  * 4. Material's search overlay (role="dialog") gets the accessible name it lacks.
- * 5. Links to one sentence. Each cited sentence ends with a small link to its
- *    own anchor (a.claim-link, shown on hover, focus or a tap on the
- *    sentence): following it marks
+ * 5. Links to one sentence. A cited sentence (span.claim with its anchor)
+ *    gets a small link to its own anchor (a.claim-link) when the reader
+ *    hovers it, focuses a link in it (the next Tab reaches it) or taps it; one
+ *    link for the page, moved from sentence to sentence. Following it marks
  *    the sentence (:target), and the full address is copied to the clipboard,
  *    which a status line tells a screen reader.
  */
@@ -92,7 +93,11 @@
       el.classList.remove(TARGETED);
     });
     var id = decodeURIComponent(window.location.hash.slice(1));
-    if (id.indexOf("q-") !== 0) return;
+    if (id.indexOf("q-") !== 0) {
+      var claim = id && document.getElementById(id);
+      if (claim && claim.classList.contains("claim")) linkInto(claim);
+      return;
+    }
     var target = document.getElementById(id);
     if (!target) return;
     var mark = target.closest("mark.cited") || target;
@@ -125,15 +130,48 @@
     status.textContent = text;
   }
 
+  // One link for the whole page, moved into the sentence the reader points at,
+  // focuses in or taps (a link in every sentence was hundreds of elements on a
+  // long page: issue 9). The sentence keeps the link's room (site.css), so
+  // showing it moves nothing.
   var SHOWN = "claim--shown";
   var shown = null;
+  var claimLink = null;
+
+  function linkInto(claim) {
+    if (!claim || !claim.id) return null;
+    if (!claimLink) {
+      claimLink = document.createElement("a");
+      claimLink.className = "claim-link";
+      claimLink.title = "Copy a link to this sentence";
+      claimLink.setAttribute("aria-label", "Link to this sentence");
+    }
+    // Never pull the link out from under the keyboard.
+    if (claimLink.parentNode !== claim && document.activeElement !== claimLink) {
+      claimLink.removeAttribute("data-copied");
+      claimLink.href = "#" + claim.id;
+      claim.appendChild(claimLink);
+    }
+    return claimLink;
+  }
+
+  function claimOf(node) {
+    return node && node.closest ? node.closest(".claim") : null;
+  }
+
+  // Hover, and focus on a footnote reference or term in the sentence: the next Tab reaches its link.
+  document.addEventListener("mouseover", function (event) { linkInto(claimOf(event.target)); });
+  document.addEventListener("focusin", function (event) { linkInto(claimOf(event.target)); });
 
   // A tap on a sentence shows its link (phones have no hover); a tap elsewhere hides it again.
   function showLinkOf(target) {
-    var claim = target.closest(".claim");
+    var claim = claimOf(target);
     if (shown && shown !== claim) shown.classList.remove(SHOWN);
     shown = claim && !target.closest("a") ? claim : null;
-    if (shown) shown.classList.add(SHOWN);
+    if (shown) {
+      linkInto(shown);
+      shown.classList.add(SHOWN);
+    }
   }
 
   document.addEventListener("click", function (event) {

@@ -46,6 +46,9 @@ def _exempt(element: _Element) -> bool:
 
 
 def _is_footnote_ref(element: _Element) -> bool:
+    """Python-Markdown's <sup><a class="footnote-ref"></sup>, or the bare link the built page has (issue 9)."""
+    if element.tag == "a":
+        return "footnote-ref" in (element.get("class") or "").split()
     return element.tag == "sup" and any("footnote-ref" in (a.get("class") or "").split() for a in element.iter("a"))
 
 
@@ -63,7 +66,7 @@ def _text_of(block: _Element) -> tuple[str, str]:
             tag = child.tag
             if not isinstance(tag, str):
                 pass  # a comment or processing instruction: only its tail is text
-            elif tag == "sup" and _is_footnote_ref(child):
+            elif tag in ("sup", "a") and _is_footnote_ref(child):
                 pieces.append(MARKER)
             elif tag in ("td", "th"):
                 pieces.append(" \u00b7 ")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from macros.citations.verify import Located
 from macros.model.schema import Source
-from macros.pages.templates import render_inline
+from macros.pages.templates import render
 from macros.seeds.article import Seed
 from macros.seeds.sentences import lead_in_span, sentence_span
 
@@ -97,13 +97,10 @@ class PageFootnotes:
         """
         if not self.order:
             return html
-
-        def body(match: re.Match[str]) -> str:
-            located = self.order[int(match.group(1))]
-            return render_footnote(located, sources[located.source_id], seeds[located.source_id],
-                                   link_of(located.source_id, located.anchor))
-
-        return _PLACEHOLDER.sub(body, html)
+        bodies = render_footnotes([
+            (located, sources[located.source_id], seeds[located.source_id], link_of(located.source_id, located.anchor))
+            for located in self.order])
+        return _REF_IN_SUP.sub(_ref_without_sup, _PLACEHOLDER.sub(lambda m: bodies[int(m.group(1))], html))
 
 
 def archive_path(source_id: str, archive_dir: str = "sources") -> str:
@@ -115,13 +112,34 @@ def relative_md(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-def render_footnote(located: Located, source: Source, seed: Seed, link: str) -> str:
-    """The source's tag, genre and headline, then the seed's whole sentence with the quoted words marked, as HTML."""
-    start, end = sentence_span(seed, located.start, located.end)
-    lead = lead_in_span(seed, located.start)
-    return render_inline("footnote.html", source=source, link=link, lead=seed.text[slice(*lead)] if lead else None,
-                         before=seed.text[start:located.start],
-                         quoted=seed.text[located.start:located.end], after=seed.text[located.end:end])
+_SEP = "\x1f"  # between two footnotes in the template's output; never in a seed or data text
+
+
+def render_footnotes(notes: list[tuple[Located, Source, Seed, str]]) -> list[str]:
+    """Each footnote's HTML, one line each, from one template call (footnote.html).
+
+    A footnote: the source's tag, genre and headline, then the seed's whole
+    sentence with the quoted words marked; `link` is the passage's URL.
+    """
+    context = []
+    for located, source, seed, link in notes:
+        start, end = sentence_span(seed, located.start, located.end)
+        lead = lead_in_span(seed, located.start)
+        context.append({"source": source, "link": link, "lead": seed.text[slice(*lead)] if lead else None,
+                        "before": seed.text[start:located.start], "quoted": seed.text[located.start:located.end],
+                        "after": seed.text[located.end:end]})
+    rendered = render("footnote.html", notes=context, sep=_SEP).split(_SEP)
+    return [_SPACES.sub(" ", body).strip() for body in rendered[:len(notes)]]
+
+
+_SPACES = re.compile(r"\s*\n\s*")
+# Python-Markdown's reference, <sup id><a class="footnote-ref"></a></sup>: the id moves to the link and the
+# <sup> goes (one element fewer per citation; site.css raises the link as <sup> did).
+_REF_IN_SUP = re.compile(r'<sup id="([^"]+)"><a class="footnote-ref" ([^>]*)>([^<]*)</a></sup>')
+
+
+def _ref_without_sup(match: re.Match[str]) -> str:
+    return f'<a class="footnote-ref" id="{match.group(1)}" {match.group(2)}>{match.group(3)}</a>'
 
 
 _REF = re.compile(r'(<a class="footnote-ref" href="#fn:)([^"]+)(">)(\d+)(</a>)')
