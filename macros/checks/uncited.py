@@ -11,14 +11,17 @@ page title, a name, "Who is ...?") only while it does not read as a
 statement: once it ends with a full stop or an exclamation mark it is a
 sentence like any other, and needs its footnote.
 
-The page is parsed once with lxml (libxml2's HTML parser).
+The page is parsed once with lxml (libxml2's HTML parser), into plain
+elements (not lxml.html's, whose Python class lookup runs for every element),
+and walked once from the top: a skipped or exempt block is never entered.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from lxml import html as lxml_html  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
 from lxml.etree import _Element  # type: ignore[import-untyped]
 
 from macros.checks.sentences import MARKER, split_sentences
@@ -39,6 +42,7 @@ _WORD = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"\W")
 _STATEMENT_END = re.compile(r"[.!\u2026][\"'\u201d\u2019)\]]*$")
+_PARSER = etree.HTMLParser()
 
 
 def _exempt(element: _Element) -> bool:
@@ -82,6 +86,17 @@ def _text_of(block: _Element) -> tuple[str, str]:
     return "".join(pieces), "".join(link_pieces)
 
 
+def _checked_blocks(node: _Element) -> Iterator[_Element]:
+    """The checked blocks under node, in document order, outside skipped, exempt and table-head elements."""
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIPPED or tag == "thead" or _exempt(child):
+            continue
+        if tag in CHECKED:
+            yield child
+        yield from _checked_blocks(child)
+
+
 def uncited_sentences(html: str) -> list[str]:
     """Every sentence in the page's content that has no footnote."""
     return [sentence for sentence, cited in checked_sentences(html) if not cited]
@@ -92,20 +107,21 @@ def checked_sentences(html: str) -> list[tuple[str, bool]]:
     html = html[:footnotes_start(html)]  # the footnotes are not read (most of the page's HTML)
     if not html.strip():
         return []
-    root = lxml_html.document_fromstring(html)
+    root = etree.fromstring(html, _PARSER)
+    if root is None:
+        raise etree.ParserError("Document is empty")
     for footnotes in root.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')]"):
         footnotes.getparent().remove(footnotes)
     found: list[tuple[str, bool]] = []
-    for block in root.iter(*CHECKED):
-        if _exempt(block) or any(parent.tag in SKIPPED or parent.tag == "thead" or _exempt(parent)
-                                 for parent in block.iterancestors()):
-            continue
+    for block in _checked_blocks(root):
         text, link_text = _text_of(block)
         flat = _SPACES.sub(" ", text).strip()
         bare = flat.replace(MARKER, "").strip()
         if not bare:
             continue
-        if _NON_WORD.sub("", link_text) == _NON_WORD.sub("", bare) and not _STATEMENT_END.search(bare):
+        # (With no link text, the words compare equal only when there are none.)
+        same_words = _NON_WORD.sub("", link_text) == _NON_WORD.sub("", bare) if link_text else not _WORD.search(bare)
+        if same_words and not _STATEMENT_END.search(bare):
             continue  # navigation: nothing but links, and not a statement
         for sentence in split_sentences(flat):
             if _WORD.search(sentence):
