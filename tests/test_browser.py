@@ -467,6 +467,21 @@ def test_claims_table_stacks_into_cards_on_a_phone(phone):
     assert phone.locator("table.claims-table thead").bounding_box()["width"] <= 1
 
 
+def test_a_claims_row_leads_to_its_claim_in_more_detail_opened_and_in_view(phone):
+    phone.goto("sides/")
+    phone.wait_for_load_state("load")
+    row = phone.locator("table.claims-table tbody > tr").filter(has=phone.locator("p.claims-table__more")).nth(1)
+    claim = row.get_attribute("id").removeprefix("claim-")
+    row.locator("p.claims-table__more a").click()
+    phone.wait_for_url(re.compile(f"claims-detail/#more-{re.escape(claim)}$"))
+    phone.wait_for_load_state("load")
+    block = phone.locator(f"[id='more-{claim}'] details").first
+    phone.wait_for_function("id => document.getElementById(id).querySelector('details').open", arg=f"more-{claim}")
+    box = block.bounding_box()
+    assert box["y"] < PHONE["height"] and box["y"] + 40 > 0, "the opened block is on screen"
+    assert horizontal_overflow(phone) is None
+
+
 # --- the link to one sentence (issue 10, open data) -------------------------------------------
 _CLAIM_BOXES = """(el) => [...el.closest('article').querySelectorAll('p, li, td')].slice(0, 40)
     .map(b => { const r = b.getBoundingClientRect(); return [r.x, r.y + window.scrollY, r.width, r.height].join(','); })"""

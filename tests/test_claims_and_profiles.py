@@ -13,7 +13,7 @@ from words import measure_page
 
 CLAIM_COLUMNS = ["Claim", "Who makes it", "Response", "What the articles say the evidence is", "Caveats"]
 PROFILES = ["osiris-luna-meza", "carlos-marroquin-chica", "nayib-bukele"]
-MY_PAGES = ["sides/", "sanctions/", "truces/", "differences/", "people/", *[f"people/{p}/" for p in PROFILES]]
+MY_PAGES = ["sides/", "claims-detail/", "sanctions/", "truces/", "differences/", "people/", *[f"people/{p}/" for p in PROFILES]]
 
 
 def _data(name: str, key: str) -> list[dict]:
@@ -61,12 +61,26 @@ def test_the_december_2021_tweet_is_quoted_whole_once_with_the_hedges_restored(s
     assert "The articles quote no one else in the government's defence" in article.get_text(" ")
 
 
-def test_the_quotations_in_full_are_collapsed_below_the_table(site: BuiltSite):
-    article = site.page("sides/").select_one("article")
+def test_the_quotations_in_full_are_collapsed_on_a_page_of_their_own_linked_from_each_row(site: BuiltSite):
+    # On their own page since issue 9 (the claims page was 2,471 elements): each row with detail links to its
+    # claim's collapsed blocks there, and the claims page quotes none of them.
+    article = site.page("claims-detail/").select_one("article")
     details = article.select("details")
     assert len(details) >= 5
     assert all(not d.has_attr("open") and d.select_one("summary") for d in details)
     assert sum(len(d.select("blockquote")) for d in details) >= 15
+    rows = site.page("sides/").select("article table.claims-table tbody > tr")
+    linked = 0
+    for row in rows:
+        link = row.select_one("p.claims-table__more a")
+        claim = row["id"].removeprefix("claim-")
+        block = article.find(id=f"more-{claim}")
+        assert (link is None) == (block is None), row["id"]
+        if link is not None:
+            assert link["href"] == f"../claims-detail/#more-{claim}" and block.select("details"), row["id"]
+            linked += 1
+    assert linked >= 5
+    assert not site.page("sides/").select("article details")
 
 
 @pytest.mark.parametrize("url", MY_PAGES)

@@ -21,6 +21,7 @@ EXPLAINER_PAGES = {
     "truces/": "Timeline: the 2012 truce and the 2019–21 talks",
     "sanctions/": "The December 2021 sanctions",
     "sides/": "Claims and responses",
+    "claims-detail/": "More on each claim",
     "people/": "Everyone named",
 }
 SOURCE_IDS = [s["id"] for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]]

@@ -94,8 +94,11 @@
     });
     var id = decodeURIComponent(window.location.hash.slice(1));
     if (id.indexOf("q-") !== 0) {
-      var claim = id && document.getElementById(id);
-      if (claim && claim.classList.contains("claim")) linkInto(claim);
+      var el = id && document.getElementById(id);
+      if (el && el.classList.contains("claim")) linkInto(el);
+      // A row of the claims table links to its claim's collapsed blocks: the first one opens.
+      var block = el && el.classList.contains("claim-details") ? el.querySelector("details") : null;
+      if (block) block.open = true;
       return;
     }
     var target = document.getElementById(id);

@@ -18,18 +18,22 @@ if TYPE_CHECKING:
 CELLS = ("claim", "who", "response", "evidence", "caveats")
 
 
-def claims_table(r: Renderer) -> str:
+def claims_table(r: Renderer, more: str = "") -> str:
+    """The table; with `more` (the page that calls claims_details(), as a Markdown link target), each row
+    with detail links to its claim's blocks there."""
     rows = []
     for claim in r.project.claims.values():
         cells = {name: safe(r.paragraph(getattr(claim, name))) for name in CELLS}
-        rows.append({"id": claim.id, "by": r.project.sides[claim.by].label, **cells})
-    return render("claims_table.html", rows=rows)
+        rows.append({"id": claim.id, "by": r.project.sides[claim.by].label, "more": bool(claim.details), **cells})
+    return render("claims_table.html", rows=rows, more=more)
 
 
 def claims_details(r: Renderer) -> str:
-    """Each claim's collapsed detail, in table order, under a heading naming the claim."""
+    """Each claim's collapsed detail, in table order, each claim's blocks under its anchor (more-ID)."""
     out = []
     for claim in r.project.claims.values():
-        out += [render_detail(r, detail) for detail in claim.details]
+        if claim.details:
+            out.append(render("claim_details.md", id=claim.id,
+                              blocks=safe("\n".join(render_detail(r, detail) for detail in claim.details))))
     return "\n".join(out)
 
