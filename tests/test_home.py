@@ -47,8 +47,9 @@ def test_key_facts_are_in_date_order_and_no_article_date_is_a_fact(site: BuiltSi
         assert "Date printed" not in fact.get_text() and "habitants" not in fact.get_text()
 
 
-READING_PATH = ["", "sanctions/", "truces/", "sides/", "claims-detail/", "people/osiris-luna-meza/", "people/carlos-marroquin-chica/",
-                "people/nayib-bukele/", "people/", "differences/", "glossary/", "sources/", "about/how-we-cite/"]
+READING_PATH = ["", "sanctions/", "truces/", "sides/", "claims-detail/", "people/osiris-luna-meza/",
+                "people/carlos-marroquin-chica/", "people/nayib-bukele/", "people/", "differences/", "glossary/",
+                "sources/", "about/how-we-cite/"]
 
 
 def test_previous_and_next_follow_the_reading_path(site: BuiltSite):
