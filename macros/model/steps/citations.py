@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, Located, verify_citation
 from macros.model.context import LoadContext
+from macros.model.fields import fields_leading_to, model_classes
 from macros.model.types import Citation
 from macros.problems.problem import Problem, Where
 from macros.problems.words import format_loc
@@ -52,13 +54,13 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
     if source_id not in ctx.project.seeds:
         return None  # the seed's own problem is already reported
     result = verify_citation(source_id, quote, ctx.project.seeds, ctx.settings.min_quote_words)
-    where: Where = {"file": ctx.file_of(kind), "line": ctx.line_of(kind, entry, loc),
-                    "entry": getattr(entry, "id", None), "field": format_loc(loc)}
     if isinstance(result, CitationFailure):
-        ctx.problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
+        ctx.problems.add(Problem(message=result.message, details=result.details, hint=result.hint,
+                                 **_where(ctx, kind, entry, loc)))
         return None
     for name, value in must_contain.items():
         if normalized_text(value) not in normalized_text(quote):
+            where = _where(ctx, kind, entry, loc)
             ctx.problems.add(Problem(
                 message=f"`{name}:` says \"{value}\", but this quote does not hold those words",
                 details=(("quote", f'"{quote}"'),),
@@ -69,9 +71,15 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
     return result
 
 
+def _where(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...]) -> Where:
+    """Where a problem with a citation is: worked out only when there is one."""
+    return {"file": ctx.file_of(kind), "line": ctx.line_of(kind, entry, loc),
+            "entry": getattr(entry, "id", None), "field": format_loc(loc)}
+
+
 def _walk_citations(model: BaseModel, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Citation, BaseModel]]:
     """Every Citation inside model, with its location and the entry holding it."""
-    for name in type(model).model_fields:
+    for name in fields_leading_to(type(model), _holds_citation):
         value = getattr(model, name)
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
@@ -80,3 +88,8 @@ def _walk_citations(model: BaseModel, loc: tuple[Any, ...]) -> Iterator[tuple[tu
                 yield here, item, model
             elif isinstance(item, BaseModel):
                 yield from _walk_citations(item, here)
+
+
+def _holds_citation(name: str, info: FieldInfo) -> bool:
+    classes = model_classes(info.annotation)
+    return classes is None or Citation in classes

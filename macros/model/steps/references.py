@@ -9,14 +9,16 @@ printed under `names`.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from macros.model.context import LoadContext
-from macros.model.types import Ref
+from macros.model.fields import fields_leading_to, ref_kind
 from macros.problems.problem import Problem
 
 
@@ -30,11 +32,9 @@ def check_references(ctx: LoadContext) -> None:
 
 def references_in(model: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     """Every id a model holds in a field marked `Ref`: (where, the kind it names, the id)."""
-    for name, info in type(model).model_fields.items():
+    for name, target, item_target in _plan(type(model)):
         value = getattr(model, name, None)
-        target = _ref_kind(info.metadata)
         if isinstance(value, list):
-            item_target = _ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ()))
             for i, item in enumerate(value):
                 if item_target and isinstance(item, str):
                     yield loc + (name, i), item_target, item
@@ -46,8 +46,21 @@ def references_in(model: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple
             yield from references_in(value, loc + (name,))
 
 
-def _ref_kind(metadata: typing.Iterable[Any]) -> str | None:
-    return next((m.kind for m in metadata if isinstance(m, Ref)), None)
+@functools.cache
+def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str | None, str | None], ...]:
+    """The fields of cls that can lead to an id: (name, the kind it names, the kind its list's items name)."""
+    fields = cls.model_fields
+    return tuple((name, ref_kind(fields[name].metadata), _item_ref_kind(fields[name]))
+                 for name in fields_leading_to(cls, _holds_ref))
+
+
+def _holds_ref(name: str, info: FieldInfo) -> bool:
+    return bool(ref_kind(info.metadata) or _item_ref_kind(info))
+
+
+def _item_ref_kind(info: FieldInfo) -> str | None:
+    """The kind a list field's items name (`list[PersonId]`), if they are ids."""
+    return ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ()))
 
 
 def _display_names(ctx: LoadContext) -> None:
