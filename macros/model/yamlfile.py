@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from macros.model.fastyaml import fast_load
 from macros.problems.problem import Problem, entry_label, quoted_line
 
 Path_ = tuple[str | int, ...]
@@ -41,16 +42,27 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass
 class YamlDocument:
-    """Parsed data with the 1-based line of each path inside it."""
+    """Parsed data with the 1-based line of each path inside it.
+
+    Read fast (`fastyaml.py`), a document keeps its text and finds its lines only when a problem asks for one."""
 
     path: str
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)  # the text whose lines are not read yet
+    _lines: dict[Path_, int] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        if self._lines is None:
+            self._lines = _lines_of(self.text or "")
+            self.text = None
+        return self._lines
 
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest known prefix of loc."""
+        lines = self.lines
         for cut in range(len(loc), -1, -1):
-            line = self.lines.get(tuple(loc[:cut]))
+            line = lines.get(tuple(loc[:cut]))
             if line is not None:
                 return line
         return None
@@ -67,16 +79,16 @@ class _TooDeep(Exception):
 class _Walker:
     """Builds plain data from the node tree, recording lines and duplicate keys."""
 
-    def __init__(self, loader: yaml.SafeLoader, doc: YamlDocument):
+    def __init__(self, loader: yaml.SafeLoader):
         self.loader = loader
-        self.doc = doc
+        self.lines: dict[Path_, int] = {}
         self.duplicates: list[tuple[Path_, int, int | None]] = []  # (where, line, line of the first)
         self.open: set[int] = set()  # ids of the collection nodes being built
         self.seen: set[int] = set()
         self.revisits = 0
 
     def walk(self, node: yaml.Node, here: Path_) -> Any:
-        self.doc.lines.setdefault(here, node.start_mark.line + 1)
+        self.lines.setdefault(here, node.start_mark.line + 1)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             if id(node) in self.open:
                 raise _TooDeep(node, "an alias (*name) refers to a block that contains it")
@@ -104,8 +116,8 @@ class _Walker:
             key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else self.walk(key_node, here + ("?",))
             key = key if isinstance(key, str) else _as_text(key)
             if key in result:
-                self.duplicates.append((here + (key,), key_node.start_mark.line + 1, self.doc.lines.get(here + (key,))))
-            self.doc.lines[here + (key,)] = key_node.start_mark.line + 1
+                self.duplicates.append((here + (key,), key_node.start_mark.line + 1, self.lines.get(here + (key,))))
+            self.lines[here + (key,)] = key_node.start_mark.line + 1
             result[key] = self.walk(value_node, here + (key,))
         return result
 
@@ -132,25 +144,35 @@ def _duplicate_problem(doc: YamlDocument, loc: Path_, line: int, first: int | No
         hint="keep one of the two and delete the other")
 
 
-def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse one file; on failure return the problems instead of raising."""
+def _read_text(file: Path, display: str) -> str | Problem:
+    """The file's text, or why it cannot be read."""
     try:
-        text = file.read_text(encoding="utf-8")
+        return file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None, [Problem(display, "the file is missing",
-                              hint=f"create {display}; CONTRIBUTING.md shows its format")]
+        return Problem(display, "the file is missing",
+                       hint=f"create {display}; CONTRIBUTING.md shows its format")
     except IsADirectoryError:
-        return None, [Problem(display, "this is a folder, not a file",
-                              hint=f"{display} must be a YAML file; CONTRIBUTING.md shows its format")]
+        return Problem(display, "this is a folder, not a file",
+                       hint=f"{display} must be a YAML file; CONTRIBUTING.md shows its format")
     except UnicodeDecodeError as exc:
-        return None, [Problem(display, f"the file is not valid UTF-8 text ({exc.reason} at byte {exc.start})",
-                              hint="save the file as UTF-8 in your editor")]
+        return Problem(display, f"the file is not valid UTF-8 text ({exc.reason} at byte {exc.start})",
+                       hint="save the file as UTF-8 in your editor")
     except OSError as exc:
-        return None, [Problem(display, f"the file cannot be read: {exc.strerror or exc}",
-                              hint="check that the file exists and that you may read it")]
-    doc = YamlDocument(display, None)
+        return Problem(display, f"the file cannot be read: {exc.strerror or exc}",
+                       hint="check that the file exists and that you may read it")
+
+
+def read_yaml(file: Path, display: str, fast: bool = True) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse one file; on failure return the problems instead of raising. fast=False: PyYAML alone."""
+    text = _read_text(file, display)
+    if isinstance(text, Problem):
+        return None, [text]
+    data = fast_load(text) if fast else None
+    if data is not None:
+        return YamlDocument(display, data, text), []
     loader = _Loader(text)
-    walker = _Walker(loader, doc)
+    walker = _Walker(loader)
+    doc = YamlDocument(display, None, _lines=walker.lines)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -180,3 +202,18 @@ def read_yaml(file: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     finally:
         loader.dispose()
     return doc, [_duplicate_problem(doc, *found) for found in walker.duplicates]
+
+
+def _lines_of(text: str) -> dict[Path_, int]:
+    """The line of every key and item of a text that reads without problems (as a fast-read one does)."""
+    loader = _Loader(text)
+    walker = _Walker(loader)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            walker.walk(node, ())
+    except (yaml.YAMLError, _TooDeep, RecursionError, ValueError, TypeError, OverflowError):
+        pass  # not for a text that read fast; the lines found so far are all there are
+    finally:
+        loader.dispose()
+    return walker.lines

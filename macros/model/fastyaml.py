@@ -1,0 +1,70 @@
+"""A fast first reading of a data file, used only where it is sure to read it as PyYAML does.
+
+PyYAML (YAML 1.1, with dates kept as text: `yamlfile.py`) defines what a
+data file means, and it reports a broken file precisely; but even with
+libyaml it reads about 7 MB a second, and the 100x project has 23 MB of data.
+yaml-rs (a YAML 1.2 parser in Rust) reads it about six times as fast, and
+for the plain block YAML the data files are written in gives the same
+values. Where the two specs differ, `fast_load` does not guess: a text with
+anything that either could read otherwise returns None, and the file is read
+by PyYAML as before. That is:
+
+- a plain scalar that either spec may read as a number, a boolean or null,
+  other than the forms both read alike (true, false, null, 12, -3, 1.5, and
+  dates, which both keep as text here); any such key;
+- tags (!), anchors (&), aliases (*), complex keys (?), non-empty flow
+  collections ([a, b], {a: 1}), document markers and directives;
+- a tab, a byte order mark, a line break other than \\n and \\r\\n, and any
+  character PyYAML does not accept.
+
+A text yaml-rs cannot read (a duplicate key among them) also returns None,
+so every problem is found and reported by PyYAML, with its lines. tests/
+test_properties.py compares both readings on generated and mutated files.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml_rs
+
+# Characters PyYAML accepts in a stream, less the tab, the carriage return, the byte order mark and the line
+# breaks of YAML 1.1 only.
+_ODD_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+# A plain scalar that YAML 1.1 or 1.2 may read as other than text: numbers in any of their forms (digits with
+# dots, underscores, colons or an exponent; hexadecimal, octal, binary; infinity, not a number), the words of
+# either spec's booleans and nulls, and the merge and value keys.
+_NOT_TEXT = (r"(?:[-+]?(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9._][0-9_.:]*(?:[eE][-+_]?[0-9_]*)?|\.(?:inf|Inf|INF))"
+             r"|\.(?:nan|NaN|NAN)|(?i:yes|no|on|off|true|false|null)|~|=|<<)")
+# The forms of those that both read alike.
+_ALIKE = r"(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)"
+_LINE_END = r"[ ]*(?:\#[^\n]*)?(?:\n|$)"
+# A one-line flow list of words, as in `figures: [homicides-2019, homicides-2020]`: no quotes, colons, nesting,
+# numbers or words of the list above.
+_WORD = rf"(?!{_NOT_TEXT}[ ]*[,\]])[A-Za-z0-9][^,\[\]{{}}#'\":\n]*"
+_WORD_LIST = rf"\[[ ]*(?:{_WORD},[ ]*)*{_WORD}\]"
+# What may not start a value: a plain scalar either may read otherwise, a tag, an anchor, an alias, a block
+# scalar (| or >), a complex key (?), an empty key, a flow collection other than [], {} and a list of words.
+_FIRST = r"(?=[-+.0-9~=<!&*?\[{|>:yYnNoOtTfF])"  # what all of those start with: the search gives up early
+_NODE = (rf"(?:(?!{_ALIKE}{_LINE_END}){_NOT_TEXT}{_LINE_END}|[!&*|>]|[?:](?:[ ]|\n|$)"
+         rf"|(?!\[\]{_LINE_END}|\{{\}}{_LINE_END}|{_WORD_LIST}{_LINE_END})[\[{{])")
+# Each starts with a colon or a line break (the text is searched with a line break put before it), so that the
+# search tries only there: a value after `key: `; at a line's start (after any `- `) a value or a key; a document
+# marker or directive.
+_UNSURE = re.compile(
+    rf":[ ]+{_FIRST}{_NODE}"
+    rf"|\n[ ]*(?:-[ ]+)*{_FIRST}(?:{_NODE}|{_NOT_TEXT}[ ]*:(?:[ ]|\n|$))"
+    r"|\n(?:---|\.\.\.|%)")
+
+
+def fast_load(text: str) -> Any | None:
+    """The data of a YAML text, when yaml-rs is sure to read it as PyYAML does; None when it is not (read it with
+    PyYAML), and also for an empty text (PyYAML gives None too)."""
+    if _ODD_CHARACTER.search(text) or _UNSURE.search("\n" + text):
+        return None
+    try:
+        return yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+    except Exception:  # any failure of the fast reading: PyYAML reads the text, and says what is wrong
+        return None
