@@ -19,7 +19,8 @@ from macros.pages.text import attr
 
 # Elements whose text is never linked, and classes that mark whole blocks to leave alone.
 SKIPPED_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",
-                "svg", "math", "button", "textarea", "select", "option", "label", "sup", "title", "q", "time"}
+                "svg", "math", "button", "textarea", "select", "option", "label", "sup", "title", "q", "time",
+                "summary"}  # a link in a <summary> is a control inside a control (axe: nested-interactive)
 SKIPPED_CLASSES = {"footnote", "headerlink", "term", "seed-text", "source-note", "source-meta", "cited-by",
                    "timeline__date", "timeline__people", "person-card__side", "aliases", "md-source-file"}
 RAW_TEXT = {"script", "style", "textarea", "title"}

@@ -6,7 +6,9 @@ references in the page's content ends one claim, which starts where the last
 run ended, or at the start of the block (paragraph, list item, table cell)
 or inline element it stands in. The claim's HTML is wrapped, unchanged, in
 
-    <span class="claim" id="ANCHOR">... references <a class="claim-link" ...></a></span>
+    <span class="claim" id="ANCHOR">... references</span>
+
+or, when the sentence is a whole paragraph, list item or table cell, on that block: <li class="claim" id="ANCHOR">.
 
 where ANCHOR is the data anchor the renderer left as a marker (anchors.py),
 or the hash of the sentence's text. An anchor already used on the page (the
@@ -31,6 +33,7 @@ INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn
 VOID_INLINE = frozenset({"br", "wbr", "img"})
 _SPACES = re.compile(r"\s+")
 _ID = re.compile(r'\sid="([^"]+)"')
+_WHOLE_BLOCK = re.compile(r"<(p|li|td)>$")  # a bare paragraph, list item or table cell, just before a sentence
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,15 @@ def mark_claims(html: str, link: str) -> tuple[str, list[Claim]]:
         marked = MARKER_RE.search(body)
         text = _shown_text(body)
         anchor = _unique(marked.group(1) if marked else text_anchor(text), used)
-        pieces.append(content[at:start])
-        pieces.append(f'<span class="claim" id="{anchor}">{MARKER_RE.sub("", body)}{content[run_start:run_end]}'
-                      f'{link.format(anchor=anchor)}</span>')
+        before, sentence = content[at:start], f"{MARKER_RE.sub('', body)}{content[run_start:run_end]}"
+        block = _WHOLE_BLOCK.search(before)
+        if block and re.match(rf"\s*</{block.group(1)}>", content[run_end:]):
+            # The sentence is its whole paragraph or list item: the block is the claim (one element fewer, issue 9).
+            pieces.append(f'{before[:block.start()]}<{block.group(1)} class="claim" id="{anchor}">{sentence}'
+                          f'{link.format(anchor=anchor)}')
+        else:
+            pieces.append(before)
+            pieces.append(f'<span class="claim" id="{anchor}">{sentence}{link.format(anchor=anchor)}</span>')
         claims.append(Claim(anchor, text, labels))
         at = floor = run_end
     pieces.append(content[at:])
