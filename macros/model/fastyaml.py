@@ -27,32 +27,35 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml_rs
+try:
+    import yaml_rs
+except ImportError:  # a virtual environment set up before yaml-rs was required: PyYAML reads every file, slower;
+    yaml_rs = None  # type: ignore[assignment]  # scripts/setup.sh installs it (tests/test_fast_yaml.py fails without)
 
-# Characters PyYAML accepts in a stream, less the tab, the carriage return, the byte order mark and the line
-# breaks of YAML 1.1 only.
-_ODD_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# Characters PyYAML does not accept in a stream, and the tab, the carriage return, the byte order mark and the
+# line breaks of YAML 1.1 only (\x85, \u2028, \u2029).
+_ODD_CHARACTER = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 # A plain scalar that YAML 1.1 or 1.2 may read as other than text: numbers in any of their forms (digits with
 # dots, underscores, colons or an exponent; hexadecimal, octal, binary; infinity, not a number), the words of
 # either spec's booleans and nulls, and the merge and value keys.
 _NOT_TEXT = (r"(?:[-+]?(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9._][0-9_.:]*(?:[eE][-+_]?[0-9_]*)?|\.(?:inf|Inf|INF))"
              r"|\.(?:nan|NaN|NAN)|(?i:yes|no|on|off|true|false|null)|~|=|<<)")
-# The forms of those that both read alike.
+# The forms of those that both read alike, as values.
 _ALIKE = r"(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)"
 _LINE_END = r"[ ]*(?:\#[^\n]*)?(?:\n|$)"
-# A one-line flow list of words, as in `figures: [homicides-2019, homicides-2020]`: no quotes, colons, nesting,
-# numbers or words of the list above.
-_WORD = rf"(?!{_NOT_TEXT}[ ]*[,\]])[A-Za-z0-9][^,\[\]{{}}#'\":\n]*"
-_WORD_LIST = rf"\[[ ]*(?:{_WORD},[ ]*)*{_WORD}\]"
+# A one-line flow list of words, as in `figures: [homicides-2019, homicides-2020]`: no quotes, colons or nesting,
+# and no item that is one of those words or starts with a digit but for words with a space (`18th Street`).
+_WORD = r"(?!(?:[0-9][^ ,\]]*|(?i:yes|no|on|off|true|false|null))[ ]*[,\]])[A-Za-z0-9][^,\[\]{}#'\":\n]*"
+_WORD_LIST = rf"\[[ ]*{_WORD}(?:,[ ]*{_WORD})*\]"
 # What may not start a value: a plain scalar either may read otherwise, a tag, an anchor, an alias, a block
 # scalar (| or >), a complex key (?), an empty key, a flow collection other than [], {} and a list of words.
 _FIRST = r"(?=[-+.0-9~=<!&*?\[{|>:yYnNoOtTfF])"  # what all of those start with: the search gives up early
 _NODE = (rf"(?:(?!{_ALIKE}{_LINE_END}){_NOT_TEXT}{_LINE_END}|[!&*|>]|[?:](?:[ ]|\n|$)"
          rf"|(?!\[\]{_LINE_END}|\{{\}}{_LINE_END}|{_WORD_LIST}{_LINE_END})[\[{{])")
 # Each starts with a colon or a line break (the text is searched with a line break put before it), so that the
-# search tries only there: a value after `key: `; at a line's start (after any `- `) a value or a key; a document
-# marker or directive.
+# search tries only there: a value after `key: `; at a line's start (after any `- `) a value or a key that is not
+# plainly text; a document marker or directive.
 _UNSURE = re.compile(
     rf":[ ]+{_FIRST}{_NODE}"
     rf"|\n[ ]*(?:-[ ]+)*{_FIRST}(?:{_NODE}|{_NOT_TEXT}[ ]*:(?:[ ]|\n|$))"
@@ -62,7 +65,7 @@ _UNSURE = re.compile(
 def fast_load(text: str) -> Any | None:
     """The data of a YAML text, when yaml-rs is sure to read it as PyYAML does; None when it is not (read it with
     PyYAML), and also for an empty text (PyYAML gives None too)."""
-    if _ODD_CHARACTER.search(text) or _UNSURE.search("\n" + text):
+    if yaml_rs is None or _ODD_CHARACTER.search(text) or _UNSURE.search("\n" + text):
         return None
     try:
         return yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
