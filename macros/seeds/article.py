@@ -66,7 +66,7 @@ class Seed:
 
     @functools.cached_property
     def _printed_words(self) -> frozenset[str]:
-        return frozenset(re.findall(r"\w+", normalized_text(self.text).lower()))
+        return frozenset(re.findall(r"\w+", self.normalized.text.lower()))  # the text folded once, on reading
 
 
 def sha256_of(path: Path) -> str:
