@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import jinja2
 
 from macros.pages import templates
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_anew(tmp_path: Path) -> None:
@@ -20,3 +26,23 @@ def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_anew(t
     (tmp_path / "t.md").write_text("two {{ x }}", encoding="utf-8")
     second = templates._ENV.overlay(loader=jinja2.FileSystemLoader(tmp_path))  # a later build: only the cache is shared
     assert second.get_template("t.md").render(x=1) == "two 1"
+
+
+def test_requests_is_imported_on_first_use_only() -> None:
+    """mkdocs-macros imports `requests` at start-up for a PyPI check the site never makes (macros/deferred.py)."""
+    script = textwrap.dedent("""
+        import sys
+        from mkdocs.config import load_config
+        config = load_config("mkdocs.yml")  # loads the plugins in their order, as a build does
+        assert "macros" in config.plugins and "urllib3" not in sys.modules, sorted(sys.modules)
+        import mkdocs_macros.util as util
+        import requests
+        assert issubclass(util.requests.exceptions.RequestException, OSError)  # first use: the real module
+        assert "urllib3" in sys.modules and callable(util.requests.get) and callable(requests.get)
+        import requests.adapters
+        assert requests.adapters.HTTPAdapter and sys.modules["requests"].__version__ == requests.__version__
+        print("ok")
+    """)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.stdout.strip() == "ok", result.stderr
