@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from macros.html.blocks import footnotes_start
@@ -70,6 +71,8 @@ class TermIndex:
     """Spellings by their first word, longest first: each text is scanned once, word by word."""
 
     by_first_word: dict[str, list[tuple[re.Pattern[str], Spelling]]]
+    # Any of those first words as a whole word, in lower case: a text without one is left as it is.
+    any_first_word: re.Pattern[str] | None = None
 
 
 WORD = re.compile(r"(?<![\w-])\w+")
@@ -87,7 +90,8 @@ def term_index(project: Project) -> TermIndex:
         first = WORD.search(spelling.text)
         if first:
             index.setdefault(first.group(0).lower(), []).append((re.compile(_pattern(spelling.text)), spelling))
-    result = TermIndex(index)
+    words = "|".join(re.escape(word) for word in sorted(index, key=len, reverse=True))
+    result = TermIndex(index, re.compile(rf"(?<![\w-])(?:{words})(?!\w)") if index else None)
     project.__dict__["_term_index"] = result
     return result
 
@@ -124,10 +128,17 @@ class _Linker:
 
     def link_text(self, segment: str) -> str:
         text = html.unescape(segment)
+        lowered = text.lower()
+        first_words = self.index.any_first_word
+        if first_words is not None and len(lowered) == len(text):
+            # Only the words a spelling starts with (same offsets in the lower-case text).
+            words: Iterable[re.Match[str]] = first_words.finditer(lowered)
+        else:
+            words = WORD.finditer(text)
         pieces: list[str] = []
         last = 0
         changed = False
-        for word in WORD.finditer(text):
+        for word in words:
             if word.start() < last:
                 continue  # inside the term just linked
             match, spelling = self._match(text, word)
@@ -159,41 +170,71 @@ class _Linker:
         return None, None
 
 
+@dataclass(frozen=True)
+class _Tag:
+    """What the linker needs to know of one tag's text (a page repeats most of its tags)."""
+
+    name: str | None  # None: a comment, doctype or CDATA
+    closing: bool
+    opens: bool  # an element the text after it is inside of (not void, not self-closing)
+    skipped: bool
+
+
+_TAGS: dict[str, _Tag] = {}
+
+
+def _tag(text: str) -> _Tag:
+    found = _TAGS.get(text)
+    if found is None:
+        name_match = TAG_NAME.match(text)
+        if name_match is None:
+            found = _Tag(None, False, False, False)
+        else:
+            name = name_match.group(1).lower()
+            closing = text.startswith("</")
+            opens = not closing and name not in VOID and not text.endswith("/>")
+            skipped = opens and (name in SKIPPED_TAGS or bool(_classes(text) & SKIPPED_CLASSES)
+                                 or "data-glossary-skip" in text)
+            found = _Tag(name, closing, opens, skipped)
+        if len(_TAGS) < 20000:  # bounded: tags with ids and links are many and seldom repeat
+            _TAGS[text] = found
+    return found
+
+
 def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_href: str) -> str:
     linker = _Linker(index, glossary_href)
+    terms = len(project.terms)
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
-    skip_depth = 0
+    skip_depth = 0  # how many open elements are skipped ones
     pos = 0
     raw_until: str | None = None
 
     for token in TOKEN.finditer(html_text):
-        text = html_text[pos:token.start()]
-        if text:
-            live = skip_depth == 0 and raw_until is None and len(linker.linked) < len(project.terms)
+        start = token.start()
+        if start > pos:
+            text = html_text[pos:start]
+            live = skip_depth == 0 and raw_until is None and len(linker.linked) < terms
             out.append(linker.link_text(text) if live else text)
-        tag = token.group(0)
+        tag_text = token.group(0)
         pos = token.end()
-        out.append(tag)
-        name_match = TAG_NAME.match(tag)
-        if not name_match:
+        out.append(tag_text)
+        tag = _tag(tag_text)
+        name = tag.name
+        if name is None:
             continue
-        name = name_match.group(1).lower()
         if raw_until is not None:
-            if tag.startswith("</") and name == raw_until:
+            if tag.closing and name == raw_until:
                 raw_until = None
-                _close(stack, name)
-                skip_depth = sum(1 for _, skipped in stack if skipped)
+                skip_depth -= _close(stack, name)
             continue
-        if tag.startswith("</"):
-            _close(stack, name)
-            skip_depth = sum(1 for _, skipped in stack if skipped)
+        if tag.closing:
+            skip_depth -= _close(stack, name)
             continue
-        if name in VOID or tag.endswith("/>"):
+        if not tag.opens:
             continue
-        skipped = name in SKIPPED_TAGS or bool(_classes(tag) & SKIPPED_CLASSES) or "data-glossary-skip" in tag
-        stack.append((name, skipped))
-        skip_depth += skipped
+        stack.append((name, tag.skipped))
+        skip_depth += tag.skipped
         if name in RAW_TEXT:
             raw_until = name
     rest = html_text[pos:]
@@ -202,9 +243,12 @@ def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_hre
     return "".join(out)
 
 
-def _close(stack: list[tuple[str, bool]], name: str) -> None:
-    """Pop up to and including the innermost open element of this name (tolerates unclosed <p>, <li>)."""
+def _close(stack: list[tuple[str, bool]], name: str) -> int:
+    """Pop up to and including the innermost open element of this name (tolerates unclosed <p>, <li>);
+    the number of skipped elements popped."""
     for i in range(len(stack) - 1, -1, -1):
         if stack[i][0] == name:
+            popped = sum(1 for _, skipped in stack[i:] if skipped)
             del stack[i:]
-            return
+            return popped
+    return 0
