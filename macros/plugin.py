@@ -20,6 +20,7 @@ footnotes. The order of a build:
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from pathlib import Path
@@ -41,13 +42,14 @@ from macros.checks.uncited import uncited_sentences
 from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
 from macros.citations.page_syntax import parse_page, replace_references
 from macros.citations.readers_comment import READERS_COMMENT_HINT
+from macros.citations.verify import Located
 from macros.deferred import defer
 from macros.html.glossary_links import link_terms
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import OpenData
-from macros.pages.archive import render_archive
+from macros.pages.archive import passages_by_source, render_archive
 from macros.pages.templates import render
 from macros.pages.text import attr
 from macros.problems.examples import citation_example
@@ -142,12 +144,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        gc.unfreeze()  # a previous build's model (mkdocs serve) may be collected again
         try:
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
             raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
+        # The model lives as long as the build: out of the garbage collector's sight, each full
+        # collection no longer walks it again (the collections grow with the data, their cost
+        # with the model's size: superlinear at 100x).
+        gc.freeze()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -220,11 +227,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         order = self.build.reading_order
         for pages in self.build.ledger.by_passage.values():
             pages.sort(key=lambda p: (order.get(p.src_uri, len(order)), p.src_uri))
+        by_source = passages_by_source(self.project)
         for file in files.documentation_pages():
             page = file.page
             if page is None or not page.meta.get(ARCHIVE_META) or page.content is None:
                 continue
-            self._fill_archive(page)
+            self._fill_archive(page, by_source)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -258,13 +266,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
         return self.footnotes_of(page).fill(html, self.project.sources, self.project.seeds, link_of)
 
-    def _fill_archive(self, page: Page) -> None:
+    def _fill_archive(self, page: Page, by_source: dict[str, list[Located]]) -> None:
         def relative(url: str) -> str:
             href = get_relative_url(url, page.url)
             return href if href.endswith("/") else href + "/"
 
         def archive(match: re.Match[str]) -> str:
-            return render_archive(self.project, match.group(1), self.build.ledger, relative)
+            return render_archive(self.project, match.group(1), self.build.ledger, relative,
+                                  by_source.get(match.group(1), []))
 
         assert page.content is not None
         page.content = _PLACEHOLDER_RE.sub(archive, page.content)

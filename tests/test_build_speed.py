@@ -46,3 +46,21 @@ def test_requests_is_imported_on_first_use_only() -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_archive_pages_take_their_passages_from_one_pass_over_the_project() -> None:
+    """Each archive page once scanned every passage of the project: quadratic in the sources (100x: 500 x 44,000)."""
+    from macros.citations.footnotes import CitingPage, Ledger
+    from macros.model.load import load_project
+    from macros.pages.archive import passages_by_source, render_archive
+
+    project = load_project(ROOT)
+    by_source = passages_by_source(project)
+    assert sorted(by_source) == sorted({key[0] for key in project.located})
+    assert sum(len(v) for v in by_source.values()) == len(project.located)
+    ledger = Ledger()
+    for located in list(project.located.values())[::3]:
+        ledger.record(located, CitingPage("index.md", "", "Home", "1"))
+    for source_id in project.sources:
+        assert render_archive(project, source_id, ledger, str, by_source.get(source_id, [])) == \
+            render_archive(project, source_id, ledger, str)

@@ -49,17 +49,13 @@ def broken_links(site: Path) -> list[str]:
     problems: list[str] = []
     for where, text in texts.items():
         folder = posixpath.dirname(where)
-        resolved: dict[str, str | None] = {}  # this page's relative paths, each resolved once
         for href in _internal_hrefs(text):
             path, _, fragment = href.partition("#")
             path = path.partition("?")[0]
-            if not path:
-                dest: str | None = where
-            elif path in resolved:
-                dest = resolved[path]
+            if path:
+                dest = target_of(path if path.startswith("/") else posixpath.normpath(posixpath.join("/", folder, path)))
             else:
-                dest = resolved[path] = target_of(
-                    path if path.startswith("/") else posixpath.normpath(posixpath.join("/", folder, path)))
+                dest = where
             if dest is None:
                 problems.append(f"{where}: link {href!r} points to a page that does not exist")
                 continue

@@ -97,15 +97,28 @@ def _paragraph(seed: Seed, paragraph: Paragraph, passages: list[Located], ledger
     return ParagraphView(paragraph.index, seed.is_comment(paragraph.start), pieces)
 
 
-def render_archive(project: Project, source_id: str, ledger: Ledger, relative: Callable[[str], str]) -> str:
+def passages_by_source(project: Project) -> dict[str, list[Located]]:
+    """Every located passage, by source id, in the project's order: worked out once for all archive pages
+    (each scanning every passage of the project made the archive pages quadratic in the number of sources)."""
+    by_source: dict[str, list[Located]] = {}
+    for key, located in project.located.items():
+        by_source.setdefault(key[0], []).append(located)
+    return by_source
+
+
+def render_archive(project: Project, source_id: str, ledger: Ledger, relative: Callable[[str], str],
+                   passages: list[Located] | None = None) -> str:
     """The archive page's body, as HTML (templates/archive.html), once every citing page is known.
 
     `relative` turns a citing page's site URL into a link from the archive page (the plugin gives MkDocs' own).
+    `passages`: the source's entry of `passages_by_source`, when the caller renders several archive pages.
     """
     seed = project.seeds[source_id]
+    if passages is None:
+        passages = passages_by_source(project).get(source_id, [])
     by_paragraph: dict[int, list[Located]] = {}
-    for key, located in project.located.items():
-        if key[0] == source_id and ledger.citing(located):
+    for located in passages:
+        if ledger.citing(located):
             by_paragraph.setdefault(located.paragraph, []).append(located)
     paragraphs = [_paragraph(seed, p, by_paragraph.get(p.index, []), ledger, relative) for p in seed.paragraphs]
     return render("archive.html", source=project.sources[source_id], paragraphs=paragraphs)
