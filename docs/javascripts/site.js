@@ -138,6 +138,7 @@
   // long page: issue 9). The sentence keeps the link's room (site.css), so
   // showing it moves nothing.
   var SHOWN = "claim--shown";
+  var LINKED = "claim--linked";
   var shown = null;
   var claimLink = null;
 
@@ -151,9 +152,11 @@
     }
     // Never pull the link out from under the keyboard.
     if (claimLink.parentNode !== claim && document.activeElement !== claimLink) {
+      if (claimLink.parentNode) claimLink.parentNode.classList.remove(LINKED);
       claimLink.removeAttribute("data-copied");
       claimLink.href = "#" + claim.id;
       claim.appendChild(claimLink);
+      claim.classList.add(LINKED);  // site.css: the link takes the room the sentence keeps for it
     }
     return claimLink;
   }
