@@ -144,17 +144,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        gc.unfreeze()  # a previous build's model (mkdocs serve) may be collected again
+        # load_project freezes the model out of the garbage collector's sight for the build; a
+        # previous build's (mkdocs serve) is handed back to it here, to be collected.
+        gc.unfreeze()
         try:
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
             raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
-        # The model lives as long as the build: out of the garbage collector's sight, each full
-        # collection no longer walks it again (the collections grow with the data, their cost
-        # with the model's size: superlinear at 100x).
-        gc.freeze()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
