@@ -20,7 +20,6 @@ footnotes. The order of a build:
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
 from pathlib import Path
@@ -37,6 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from macros import collector
 from macros.checks.links import broken_links
 from macros.checks.uncited import uncited_sentences
 from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
@@ -138,15 +138,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
     # --- events ---------------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        collector.build_started()  # before the other plugins' on_config, which allocate too
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._build = None
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        # load_project freezes the model out of the garbage collector's sight for the build; a
-        # previous build's (mkdocs serve) is handed back to it here, to be collected.
-        gc.unfreeze()
+        collector.build_started()  # fewer full collections while the build runs (macros/collector.py)
         try:
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
@@ -243,10 +244,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             written = self.opendata.write(Path(config.site_dir), self.build.reading_order)
         except (ClaimsError, OSError) as error:
             raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
+        finally:
+            collector.build_ended()
         log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
         broken = broken_links(Path(config.site_dir))
         if broken:
             raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        collector.build_ended()
 
     # --- helpers ----------------------------------------------------------------------
     def _fill_footnotes(self, html: str, page: Page, files: Files) -> str:

@@ -64,3 +64,16 @@ def test_archive_pages_take_their_passages_from_one_pass_over_the_project() -> N
     for source_id in project.sources:
         assert render_archive(project, source_id, ledger, str, by_source.get(source_id, [])) == \
             render_archive(project, source_id, ledger, str)
+
+
+def test_full_collections_are_rarer_during_a_build_and_the_threshold_is_given_back() -> None:
+    import gc
+
+    from macros import collector
+
+    before = gc.get_threshold()
+    collector.build_started()
+    collector.build_started()  # on_startup, then on_config: the threshold before the build is kept once
+    assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] >= collector.FULL_EVERY
+    collector.build_ended()
+    assert gc.get_threshold() == before
