@@ -1,11 +1,12 @@
 /* Reader helpers on top of Material for MkDocs; no external scripts.
  *
- * 1. Footnote tooltips. Material 9 (content.footnote.tooltips) shows a
- *    footnote in a tooltip while its reference is hovered or focused, but the
- *    tooltip is a role="dialog" that only Tab-away or mouse-out closes, and a
- *    screen reader hears only the number. Here: Escape closes the open tooltip
- *    (it comes back on the next hover or focus), and a focused reference is
- *    described by its footnote's text (aria-describedby).
+ * 1. Footnote tooltips. A footnote is shown in a tooltip while its reference
+ *    is hovered or has keyboard focus, as Material's content.footnote.tooltips
+ *    did, with Material's look (.md-tooltip2). One tooltip for the page, made
+ *    when it is wanted: Material set up a watcher on every reference at load,
+ *    a third of the script time of a page with a hundred footnotes (issue 9).
+ *    Escape closes it (it comes back on the next hover or focus), a focused
+ *    reference is described by its footnote's text (aria-describedby).
  * 2. Print: footnote source links carry their full address for print CSS,
  *    set just before printing (on a page with hundreds of footnotes, setting
  *    them at load cost a long task on a phone).
@@ -23,7 +24,6 @@
 (function () {
   "use strict";
 
-  var DISMISSED = "site-tooltip--dismissed";
   var TARGETED = "cited--targeted";
 
   /* ---------------------------------------------------------------- tooltips */
@@ -38,41 +38,83 @@
     return at >= 0 ? decodeURIComponent(hash.slice(at + 1)) : "";
   }
 
-  function openTooltips() {
-    return document.querySelectorAll(".md-tooltip2");
-  }
+  var TIP_ID = "site-footnote-tooltip";
+  var tip = null;      // the open tooltip, or null
+  var tipRef = null;   // the reference it shows the footnote of
+  var closing = 0;     // timer: the pointer may cross from the reference to the tooltip
 
-  function dismissTooltips() {
-    openTooltips().forEach(function (tip) { tip.classList.add(DISMISSED); });
-  }
-
-  function restoreTooltips() {
-    openTooltips().forEach(function (tip) { tip.classList.remove(DISMISSED); });
-  }
-
-  function describe(ref) {
+  function openTip(ref) {
+    clearTimeout(closing);
+    if (tipRef === ref) return;
+    closeTip();
     var id = footnoteId(ref);
-    if (id && document.getElementById(id)) {
-      // Material removes aria-describedby when its tooltip hides; set it again
-      // on every focus so a screen reader hears the citation, not just "1".
-      ref.setAttribute("aria-describedby", id);
-    }
+    var note = id && document.getElementById(id);
+    if (!note) return;
+    var inner = document.createElement("div");
+    inner.className = "md-tooltip2__inner md-typeset";
+    Array.prototype.forEach.call(note.children, function (child) {
+      inner.appendChild(child.cloneNode(true));
+    });
+    tip = document.createElement("div");
+    tip.className = "md-tooltip2";
+    tip.id = TIP_ID;
+    tip.setAttribute("role", "dialog");
+    tip.appendChild(inner);
+    document.body.appendChild(tip);
+    tipRef = ref;
+    // Below the reference, or above it when it is in the lower half of the screen (as Material).
+    var box = ref.getBoundingClientRect();
+    var below = box.top < window.innerHeight / 2;
+    var y = below ? 16 + box.height : -16 - inner.getBoundingClientRect().height;
+    tip.style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
+    tip.style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
+    tip.style.setProperty("--md-tooltip-x", box.width / 2 + "px");
+    tip.style.setProperty("--md-tooltip-y", y + "px");
+    tip.classList.add(below ? "md-tooltip2--bottom" : "md-tooltip2--top");
+    ref.setAttribute("aria-controls", TIP_ID);
+    ref.setAttribute("aria-haspopup", "dialog");
+    ref.setAttribute("aria-describedby", id);  // a screen reader hears the citation, not just "1"
+    var shown = tip;
+    requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); });
   }
+
+  function closeTip() {
+    clearTimeout(closing);
+    if (!tip) return;
+    tip.remove();
+    tipRef.removeAttribute("aria-controls");
+    tipRef.removeAttribute("aria-haspopup");
+    tip = tipRef = null;
+  }
+
+  function closeSoon() {
+    clearTimeout(closing);
+    closing = setTimeout(closeTip, 250);
+  }
+
+  function inTip(node) {
+    return !!(tip && node && tip.contains(node));
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var ref = footnoteRef(event.target);
+    if (ref) openTip(ref);
+    else if (inTip(event.target)) clearTimeout(closing);
+    else if (tip && document.activeElement !== tipRef) closeSoon();
+  });
 
   document.addEventListener("focusin", function (event) {
     var ref = footnoteRef(event.target);
-    if (!ref) return;
-    // Material itself opens the tooltip on focus as well as on hover.
-    describe(ref);
-    restoreTooltips();
+    if (ref) openTip(ref);
+    else if (tip && !inTip(event.target)) closeTip();
   });
 
-  document.addEventListener("mouseover", function (event) {
-    if (footnoteRef(event.target)) restoreTooltips();
+  document.addEventListener("focusout", function (event) {
+    if (tip && event.target === tipRef && !event.relatedTarget) closeSoon();
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" || event.key === "Esc") dismissTooltips();
+    if (event.key === "Escape" || event.key === "Esc") closeTip();
   });
 
   /* ------------------------------------------------------------------ print */
@@ -182,6 +224,7 @@
 
   document.addEventListener("click", function (event) {
     if (!event.target.closest) return;
+    if (footnoteRef(event.target)) closeTip();  // the page moves to the footnote itself
     var link = event.target.closest("a.claim-link");
     if (!link) showLinkOf(event.target);
     if (!link || !navigator.clipboard) return;
