@@ -34,6 +34,7 @@ VOID_INLINE = frozenset({"br", "wbr", "img"})
 _SPACES = re.compile(r"\s+")
 _ID = re.compile(r'\sid="([^"]+)"')
 _WHOLE_BLOCK = re.compile(r"<(p|li|td)>$")  # a bare paragraph, list item or table cell, just before a sentence
+_BLOCK_END = re.compile(r"\s*</(p|li|td)>")  # matched where the claim ends, not on a copy of the rest of the page
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def mark_claims(html: str, link: str) -> tuple[str, list[Claim]]:
         anchor = _unique(marked.group(1) if marked else text_anchor(text), used)
         before, sentence = content[at:start], f"{MARKER_RE.sub('', body)}{content[run_start:run_end]}"
         block = _WHOLE_BLOCK.search(before)
-        if block and re.match(rf"\s*</{block.group(1)}>", content[run_end:]):
+        closing = _BLOCK_END.match(content, run_end) if block else None
+        if block and closing and closing.group(1) == block.group(1):
             # The sentence is its whole paragraph or list item: the block is the claim (one element fewer, issue 9).
             pieces.append(f'{before[:block.start()]}<{block.group(1)} class="claim" id="{anchor}">{sentence}'
                           f'{link.format(anchor=anchor)}')
