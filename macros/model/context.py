@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from macros.citations.verify import CitationFailure, Located
 from macros.model.project import Project
 from macros.model.settings import Settings
 from macros.model.yamlfile import YamlDocument
@@ -27,6 +28,7 @@ class LoadContext:
     positions: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) -> index in its file
     unreadable: set[str] = field(default_factory=set)  # kinds whose file could not be read as a whole
     invalid: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids of entries that failed validation
+    verified: dict[tuple[str, str], Located | CitationFailure] = field(default_factory=dict)  # (source, quote) -> result
 
     @classmethod
     def for_settings(cls, settings: Settings) -> LoadContext:

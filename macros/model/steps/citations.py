@@ -7,7 +7,6 @@ exactly when it quotes a reader's comment.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -17,7 +16,7 @@ from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comme
 from macros.citations.verify import CitationFailure, Located, verify_citation
 from macros.model.context import LoadContext
 from macros.model.fields import fields_leading_to, model_classes
-from macros.model.types import Citation
+from macros.model.types import Citation, Entry
 from macros.problems.problem import Problem, Where
 from macros.problems.words import format_loc
 from macros.seeds.matching import normalized_text
@@ -26,8 +25,9 @@ from macros.seeds.matching import normalized_text
 def verify_data_citations(ctx: LoadContext) -> None:
     for kind, entries in ctx.project.entries.items():
         for entry in entries.values():
-            for loc, citation, holder in _walk_citations(entry, ()):
-                must = {name: getattr(holder, name) for name in getattr(holder, "verbatim_in_citations", ())}
+            for loc, citation, holder in _citations_in(entry):
+                names = type(holder).verbatim_in_citations if isinstance(holder, Entry) else ()
+                must = {name: getattr(holder, name) for name in names}
                 located = verify(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote, must)
                 if located and located.in_comment != citation.readers_comment:
                     ctx.problems.add(Problem(
@@ -53,7 +53,10 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
         return None
     if source_id not in ctx.project.seeds:
         return None  # the seed's own problem is already reported
-    result = verify_citation(source_id, quote, ctx.project.seeds, ctx.settings.min_quote_words)
+    result = ctx.verified.get((source_id, quote))
+    if result is None:  # the same passage is often cited more than once: located once
+        result = ctx.verified[(source_id, quote)] = verify_citation(source_id, quote, ctx.project.seeds,
+                                                                    ctx.settings.min_quote_words)
     if isinstance(result, CitationFailure):
         ctx.problems.add(Problem(message=result.message, details=result.details, hint=result.hint,
                                  **_where(ctx, kind, entry, loc)))
@@ -77,17 +80,27 @@ def _where(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...]) -> Whe
             "entry": getattr(entry, "id", None), "field": format_loc(loc)}
 
 
-def _walk_citations(model: BaseModel, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Citation, BaseModel]]:
-    """Every Citation inside model, with its location and the entry holding it."""
+def _citations_in(model: BaseModel) -> list[tuple[tuple[Any, ...], Citation, BaseModel]]:
+    """Every Citation inside model, in order, with its location and the entry holding it."""
+    found: list[tuple[tuple[Any, ...], Citation, BaseModel]] = []
+    _collect_citations(model, (), found)
+    return found
+
+
+def _collect_citations(model: BaseModel, loc: tuple[Any, ...],
+                       found: list[tuple[tuple[Any, ...], Citation, BaseModel]]) -> None:
     for name in fields_leading_to(type(model), _holds_citation):
         value = getattr(model, name)
-        items = value if isinstance(value, list) else [value]
-        for i, item in enumerate(items):
-            here = loc + ((name, i) if isinstance(value, list) else (name,))
-            if isinstance(item, Citation):
-                yield here, item, model
-            elif isinstance(item, BaseModel):
-                yield from _walk_citations(item, here)
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Citation):
+                    found.append((loc + (name, i), item, model))
+                elif isinstance(item, BaseModel):
+                    _collect_citations(item, loc + (name, i), found)
+        elif isinstance(value, Citation):
+            found.append((loc + (name,), value, model))
+        elif isinstance(value, BaseModel):
+            _collect_citations(value, loc + (name,), found)
 
 
 def _holds_citation(name: str, info: FieldInfo) -> bool:
