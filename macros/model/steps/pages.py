@@ -20,6 +20,7 @@ from macros.citations.page_syntax import parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, verify_citation
 from macros.model.context import LoadContext
+from macros.model.fastyaml import fast_load
 from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.hints import singular
@@ -112,10 +113,13 @@ def _page_template(ctx: LoadContext, rel: str, markdown: str) -> tuple[jinja2.no
 
 def _front_matter(block: str) -> dict[str, Any]:
     """The page's front matter as MkDocs reads it (YAML between --- lines); empty when it is not a mapping."""
-    try:
-        data = yaml.safe_load(block.strip().strip("-.").strip())
-    except yaml.YAMLError:
-        return {}  # MkDocs reports it when it builds the page
+    text = block.strip().strip("-.").strip()
+    data = fast_load(text)  # None when yaml-rs might read it otherwise than PyYAML: then PyYAML reads it
+    if data is None:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            return {}  # MkDocs reports it when it builds the page
     return data if isinstance(data, dict) else {}
 
 
