@@ -28,7 +28,8 @@ class LoadContext:
     positions: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) -> index in its file
     unreadable: set[str] = field(default_factory=set)  # kinds whose file could not be read as a whole
     invalid: dict[str, set[str]] = field(default_factory=dict)  # kind -> ids of entries that failed validation
-    verified: dict[tuple[str, str], Located | CitationFailure] = field(default_factory=dict)  # (source, quote) -> result
+    # (source, quote) -> its place or why it is not found, and its passage key
+    verified: dict[tuple[str, str], tuple[Located | CitationFailure, tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def for_settings(cls, settings: Settings) -> LoadContext:

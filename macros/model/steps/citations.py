@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
-from macros.citations.verify import CitationFailure, Located, verify_citation
+from macros.citations.verify import CitationFailure, Located, passage_key, verify_citation
 from macros.model.context import LoadContext
 from macros.model.fields import fields_leading_to, model_classes
 from macros.model.types import Citation, Entry
@@ -21,13 +21,15 @@ from macros.problems.problem import Problem, Where
 from macros.problems.words import format_loc
 from macros.seeds.matching import normalized_text
 
+_NOTHING: dict[str, str] = {}  # no words a citation must hold (never changed)
+
 
 def verify_data_citations(ctx: LoadContext) -> None:
     for kind, entries in ctx.project.entries.items():
         for entry in entries.values():
             for loc, citation, holder in _citations_in(entry):
                 names = type(holder).verbatim_in_citations if isinstance(holder, Entry) else ()
-                must = {name: getattr(holder, name) for name in names}
+                must = {name: getattr(holder, name) for name in names} if names else _NOTHING
                 located = verify(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote, must)
                 if located and located.in_comment != citation.readers_comment:
                     ctx.problems.add(Problem(
@@ -53,10 +55,11 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
         return None
     if source_id not in ctx.project.seeds:
         return None  # the seed's own problem is already reported
-    result = ctx.verified.get((source_id, quote))
-    if result is None:  # the same passage is often cited more than once: located once
-        result = ctx.verified[(source_id, quote)] = verify_citation(source_id, quote, ctx.project.seeds,
-                                                                    ctx.settings.min_quote_words)
+    known = ctx.verified.get((source_id, quote))
+    if known is None:  # the same passage is often cited more than once: located once
+        found = verify_citation(source_id, quote, ctx.project.seeds, ctx.settings.min_quote_words)
+        known = ctx.verified[(source_id, quote)] = (found, passage_key(source_id, quote))
+    result, key = known
     if isinstance(result, CitationFailure):
         ctx.problems.add(Problem(message=result.message, details=result.details, hint=result.hint,
                                  **_where(ctx, kind, entry, loc)))
@@ -70,7 +73,7 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
                 hint=(f"the words of `{name}:` are shown as the source prints them, so the citation must hold them: "
                       f"quote the passage where the seed prints \"{value}\", or copy `{name}:` from the quote"),
                 **where))
-    ctx.project.located[result.key] = result
+    ctx.project.located[key] = result
     return result
 
 
