@@ -56,9 +56,9 @@ _NODE = (rf"(?:(?!{_ALIKE}{_LINE_END}){_NOT_TEXT}{_LINE_END}|[!&*|>]|[?:](?:[ ]|
 # Each starts with a colon or a line break (the text is searched with a line break put before it), so that the
 # search tries only there: a value after `key: `; at a line's start (after any `- `) a value or a key that is not
 # plainly text; a document marker or directive.
-_UNSURE = re.compile(
-    rf":[ ]+{_FIRST}{_NODE}"
-    rf"|\n[ ]*(?:-[ ]+)*{_FIRST}(?:{_NODE}|{_NOT_TEXT}[ ]*:(?:[ ]|\n|$))"
+_UNSURE = re.compile(  # spaces and dashes taken possessively (*+, ++): never given back to be tried again
+    rf":[ ]++{_FIRST}{_NODE}"
+    rf"|\n[ ]*+(?:-[ ]++)*+{_FIRST}(?:{_NODE}|{_NOT_TEXT}[ ]*:(?:[ ]|\n|$))"
     r"|\n(?:---|\.\.\.|%)")
 
 
