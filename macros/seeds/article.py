@@ -61,12 +61,17 @@ class Seed:
 
     def unprinted_words(self, text: str) -> list[str]:
         """The words of text (letters and digits) that the seed never prints, ignoring case."""
-        printed = self._printed_words
-        return [w for w in re.findall(r"\w+", normalized_text(text)) if w.lower() not in printed]
+        return [w for w in re.findall(r"\w+", normalized_text(text)) if not self._prints_word(w.lower())]
+
+    def _prints_word(self, word: str) -> bool:
+        """Whether the word stands in the seed as a whole word (a run of \\w), ignoring case: looked up where
+        it stands, rather than by listing every word of the seed (most seeds are asked about two or three)."""
+        return re.fullmatch(r"\w+", word) is not None and re.search(
+            rf"(?<!\w){re.escape(word)}(?!\w)", self._lowered) is not None
 
     @functools.cached_property
-    def _printed_words(self) -> frozenset[str]:
-        return frozenset(re.findall(r"\w+", self.normalized.text.lower()))  # the text folded once, on reading
+    def _lowered(self) -> str:
+        return self.normalized.text.lower()  # the text folded once, on reading
 
 
 def sha256_of(path: Path) -> str:
