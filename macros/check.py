@@ -9,6 +9,7 @@ problems, 2 when the folder is not the project.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,7 +19,7 @@ from macros.problems.problem import ContributorError
 from macros.project_config import project_settings
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.check", description=__doc__)
     parser.add_argument("root", nargs="?", default=".", help="the project folder (default: this folder)")
     args = parser.parse_args(argv)
@@ -39,8 +40,18 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{len(v)} {k}" for k, v in project.entries.items())
     print(f"ok: {counts}; {len(project.located)} cited passages verified in {elapsed * 1000:.0f} ms")
+    if exit_now:
+        _exit_now(0)  # while the model is still referenced, so that it is not freed first
     return 0
 
 
+def _exit_now(code: int) -> None:
+    """End the process without freeing the loaded model object by object (0.1 s at 100x), as mypy does;
+    only for the command line, where nothing runs after."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(exit_now=True))

@@ -16,7 +16,7 @@ from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comme
 from macros.citations.verify import CitationFailure, Located, passage_key, verify_citation
 from macros.model.context import LoadContext
 from macros.model.fields import fields_leading_to, model_classes
-from macros.model.types import Citation, Entry
+from macros.model.types import Citation
 from macros.problems.problem import Problem, Where
 from macros.problems.words import format_loc
 from macros.seeds.matching import normalized_text
@@ -28,7 +28,7 @@ def verify_data_citations(ctx: LoadContext) -> None:
     for kind, entries in ctx.project.entries.items():
         for entry in entries.values():
             for loc, citation, holder in _citations_in(entry):
-                names = type(holder).verbatim_in_citations if isinstance(holder, Entry) else ()
+                names = getattr(type(holder), "verbatim_in_citations", ())
                 must = {name: getattr(holder, name) for name in names} if names else _NOTHING
                 located = verify(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote, must)
                 if located and located.in_comment != citation.readers_comment:
@@ -90,9 +90,15 @@ def _citations_in(model: BaseModel) -> list[tuple[tuple[Any, ...], Citation, Bas
     return found
 
 
+_CITING: dict[type[BaseModel], tuple[str, ...]] = {}  # class -> its fields that can hold a citation, looked up once
+
+
 def _collect_citations(model: BaseModel, loc: tuple[Any, ...],
                        found: list[tuple[tuple[Any, ...], Citation, BaseModel]]) -> None:
-    for name in fields_leading_to(type(model), _holds_citation):
+    names = _CITING.get(type(model))
+    if names is None:
+        names = _CITING[type(model)] = fields_leading_to(type(model), _holds_citation)
+    for name in names:
         value = getattr(model, name)
         if isinstance(value, list):
             for i, item in enumerate(value):
