@@ -44,6 +44,7 @@ from macros.citations.page_syntax import parse_page, replace_references
 from macros.citations.readers_comment import READERS_COMMENT_HINT
 from macros.citations.verify import Located
 from macros.deferred import defer
+from macros.footnote_order import FootnoteOrderIndex
 from macros.html.glossary_links import link_terms
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
@@ -57,9 +58,7 @@ from macros.problems.problem import ContributorError, Problem
 from macros.seeds.matching import MIN_QUOTE_WORDS
 from macros.state import BuildState
 
-# mkdocs-macros, loaded after this plugin, imports `requests` at start-up for a PyPI
-# check this site never makes: imported on first use instead (~50 ms of each build).
-defer("requests")
+defer("requests")  # imported by mkdocs-macros (loaded after this plugin) for a check the site never makes
 
 NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
@@ -147,6 +146,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
         collector.build_started()  # fewer full collections while the build runs (macros/collector.py)
         try:
             project = load_project(self.settings.root, self.settings)

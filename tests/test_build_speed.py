@@ -77,3 +77,28 @@ def test_full_collections_are_rarer_during_a_build_and_the_threshold_is_given_ba
     assert gc.get_threshold()[:2] == before[:2] and gc.get_threshold()[2] >= collector.FULL_EVERY
     collector.build_ended()
     assert gc.get_threshold() == before
+
+
+def test_footnote_order_is_indexed_and_markdown_output_unchanged() -> None:
+    import markdown
+    import pytest
+
+    from macros.footnote_order import FootnoteOrderIndex, IndexedOrder
+
+    order = IndexedOrder(["b", "a"])
+    order.append("c")
+    assert order == ["b", "a", "c"] and "a" in order and "z" not in order and order.index("c") == 2
+    with pytest.raises(ValueError):
+        order.index("z")
+    order.insert(0, "z")  # any other change keeps the index right
+    assert order.index("a") == 2 and order.index("z") == 0
+    # References out of definition order, one repeated, one inside md_in_html: the same HTML either way.
+    text = "\n\n".join([f"Sentence {i}.[^n{(i * 7) % 40}]" for i in range(60)]
+                       + ['<div markdown="1">\nInside.[^n3]\n</div>']
+                       + [f"[^n{i}]: Note {i}." for i in range(40)])
+    config = {"footnotes": {"USE_DEFINITION_ORDER": False}}
+    plain = markdown.Markdown(extensions=["footnotes", "md_in_html"], extension_configs=config)
+    indexed = markdown.Markdown(extensions=["footnotes", "md_in_html", FootnoteOrderIndex()], extension_configs=config)
+    assert indexed.convert(text) == plain.convert(text)
+    footnotes = next(e for e in indexed.registeredExtensions if hasattr(e, "footnote_order"))
+    assert isinstance(footnotes.footnote_order, IndexedOrder) and len(footnotes.footnote_order) == 40
