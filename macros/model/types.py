@@ -4,8 +4,6 @@ Split from `schema.py` (which declares one class per kind of entry) so that each
 stays one concern; `schema.py` re-exports these names.
 """
 
-from __future__ import annotations
-
 import calendar
 import re
 from dataclasses import dataclass
