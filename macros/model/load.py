@@ -37,10 +37,15 @@ def _collector_paused() -> Iterator[None]:
     Loading makes millions of small objects and no cyclic garbage; left on,
     the collector rescans the growing heap again and again, and loading 100
     times the data took about four times as long (bench/bench.py). The model
-    then lives as long as the build, so it is frozen (`gc.freeze`: objects
-    that are not garbage are moved where collections do not look): else the
-    first allocations after loading rescanned all of it (0.8 s at 100x).
+    then lives as long as the build, so it is frozen (`gc.freeze`: every
+    object so far is moved where collections do not look): else the first
+    allocations after loading rescanned all of it (0.8 s at 100x).
+    A process that loads again (`mkdocs serve`, the tests) first collects
+    what became garbage since, so that it is not frozen with the new model.
     """
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     was_enabled = gc.isenabled()
     gc.disable()
     try:
