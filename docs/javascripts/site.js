@@ -14,10 +14,11 @@
  *    passage is scrolled to the middle of the screen and marked for a stronger
  *    highlight; an anchor inside a shared highlight marks the whole highlight.
  * 4. Material's search overlay (role="dialog") gets the accessible name it lacks.
- * 5. Links to one sentence. A cited sentence (span.claim with its anchor)
- *    gets a small link to its own anchor (a.claim-link) when the reader
- *    hovers it, focuses a link in it (the next Tab reaches it) or taps it; one
- *    link for the page, moved from sentence to sentence. Following it marks
+ * 5. Links to one sentence. A cited sentence (the .claim element with its
+ *    anchor: a span, or the paragraph, item or cell it fills) gets a small
+ *    link to its own anchor (a.claim-link) when the reader hovers it, focuses
+ *    a link in it (the next Tab reaches it) or taps it; one link for the
+ *    page, moved from sentence to sentence. Following it marks
  *    the sentence (:target), and the full address is copied to the clipboard,
  *    which a status line tells a screen reader.
  */
@@ -59,6 +60,7 @@
     tip.className = "md-tooltip2";
     tip.id = TIP_ID;
     tip.setAttribute("role", "dialog");
+    tip.setAttribute("aria-label", "Footnote " + ref.textContent);
     tip.appendChild(inner);
     document.body.appendChild(tip);
     tipRef = ref;
