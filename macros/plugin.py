@@ -49,7 +49,7 @@ from macros.html.glossary_links import link_terms
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
-from macros.opendata.publish import OpenData
+from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.archive import passages_by_source, render_archive
 from macros.pages.templates import render
 from macros.pages.text import attr
@@ -240,14 +240,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return self.opendata.head(page.file.src_uri, page.url, str(page.title or ""), archive_of, output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        try:  # first, so that the Data page's links to the files are checked with the rest
-            written = self.opendata.write(Path(config.site_dir), self.build.reading_order)
-        except (ClaimsError, OSError) as error:
-            raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
+        site = Path(config.site_dir)
+        try:
+            try:  # first, so that the Data page's links to the files are checked with the rest
+                writing = self.opendata.write(site, self.build.reading_order)
+            except (ClaimsError, OSError) as error:
+                raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
+            try:  # the zip is compressed in a thread meanwhile (zlib runs beside Python)
+                broken = broken_links(site, frozenset({writing.bundle_path}))
+            finally:
+                try:
+                    written = writing.finish()
+                except OSError as error:
+                    raise PluginError(f"data/{BUNDLE} could not be written: {error}") from None
         finally:
             collector.build_ended()
         log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
-        broken = broken_links(Path(config.site_dir))
         if broken:
             raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from macros.citations.verify import Located
 from macros.opendata.anchors import text_anchor
-from macros.opendata.annotations import ClaimsError, PageClaims, SeedFile, collection
+from macros.opendata.annotations import ClaimsError, PageClaims, SeedFile, cited_claims, collection, to_csv, to_json
 from macros.opendata.sentences import Claim, mark_claims
 
 LINK = '<a class="claim-link" href="#{anchor}"></a>'
@@ -41,12 +43,22 @@ def test_a_footnote_the_page_does_not_hold_stops_the_files():
     seed = SeedFile("s", "s.txt", "0" * 64, "The quoted words here.", "sources/s/")
     page = PageClaims("p/", "P", (Claim("s-1", "A sentence.", ("cite-9",)),), {})
     with pytest.raises(ClaimsError, match="cite-9"):
-        collection([page], {"s": seed}, "label")
+        cited_claims([page], {"s": seed})
     ok = PageClaims("p/", "P", (Claim("s-1", "A sentence.", ("cite-1",)),),
                     {"cite-1": Located("s", "quoted words", 4, 16, 1, False)})
-    target = collection([ok], {"s": seed}, "label")["first"]["items"][0]["target"][0]
+    claims = cited_claims([ok], {"s": seed})
+    target = collection(claims, "label")["first"]["items"][0]["target"][0]
     assert target["selector"][0] == {"type": "TextQuoteSelector", "exact": "quoted words", "prefix": "The ",
                                      "suffix": " here."}
+    rows = to_csv(claims).split("\r\n")
+    assert rows[1].startswith("#p/s-1,../p/,s-1,A sentence.,1,s,s.txt,") and ",4,16,quoted words,The , here." in rows[1]
+
+
+def test_the_json_file_has_the_bytes_the_standard_library_would_write():
+    """orjson writes the collection; a reader's tools, and the checked-in expectations, see json.dumps' bytes."""
+    data = {"text": "Amílcar «dijo» \u2028 \"quoted\" \\ tab\t nul\x00 \x1f emoji \U0001F600 </script>",
+            "n": [0, -3, 12345678901, True, False, None], "nested": {"ü": [], "": {}}}
+    assert to_json(data) == (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def test_the_strict_build_fails_when_the_claims_files_cannot_be_made(tmp_path, monkeypatch):

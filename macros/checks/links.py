@@ -23,8 +23,11 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 _CODE = re.compile(r"<(script|style)\b([^>]*)>.*?</\1>", re.S | re.I)
 
 
-def broken_links(site: Path) -> list[str]:
-    """One line per internal link whose page or anchor does not exist."""
+def broken_links(site: Path, being_written: frozenset[str] = frozenset()) -> list[str]:
+    """One line per internal link whose page or anchor does not exist.
+
+    `being_written`: files (paths relative to the site) that the build is still writing, which count as there.
+    """
     files = sorted(site.rglob("*.html"))
     texts = {file.relative_to(site).as_posix(): _without_code(file.read_text(encoding="utf-8")) for file in files}
     ids: dict[str, set[str]] = {}
@@ -39,7 +42,7 @@ def broken_links(site: Path) -> list[str]:
         if path not in targets:
             candidate = unquote(path).strip("/")
             found: str | None = None
-            if candidate in texts or (candidate and (site / candidate).is_file()):
+            if candidate in texts or candidate in being_written or (candidate and (site / candidate).is_file()):
                 found = candidate
             elif (site / candidate / "index.html").is_file() or posixpath.join(candidate, "index.html") in texts:
                 found = posixpath.join(candidate, "index.html") if candidate else "index.html"

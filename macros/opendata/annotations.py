@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from macros.citations.verify import Located
 from macros.opendata.sentences import Claim
@@ -88,25 +89,39 @@ def targets_of(page: PageClaims, claim: Claim, seeds: dict[str, SeedFile]) -> li
     return targets
 
 
-def collection(pages: Iterable[PageClaims], seeds: dict[str, SeedFile], label: str, base: str = "../") -> dict[str, Any]:
+@dataclass(frozen=True)
+class CitedClaim:
+    """One cited sentence of a page, with the seed passages its footnotes cite, in order."""
+
+    page: PageClaims
+    claim: Claim
+    targets: list[Target]
+
+
+def cited_claims(pages: Iterable[PageClaims], seeds: dict[str, SeedFile]) -> list[CitedClaim]:
+    """Every claim of the pages, in order, with its targets worked out once (for the collection and the table)."""
+    return [CitedClaim(page, claim, targets_of(page, claim, seeds)) for page in pages for claim in page.claims]
+
+
+def collection(claims: Iterable[CitedClaim], label: str, base: str = "../") -> dict[str, Any]:
     """The Web Annotation collection (JSON-LD) of every cited sentence; `base` is the site's address seen from
     the data folder."""
     items = []
-    for page in pages:
-        for claim in page.claims:
-            items.append({
-                "id": f"#{page.url or 'index/'}{claim.anchor}",
-                "type": "Annotation",
-                "motivation": "linking",
-                "body": {
-                    "id": f"{base}{page.url}#{claim.anchor}",
-                    "type": "TextualBody",
-                    "value": claim.text,
-                    "format": "text/plain",
-                    "language": "en",
-                },
-                "target": [_target(t, base) for t in targets_of(page, claim, seeds)],
-            })
+    for cited in claims:
+        page, claim = cited.page, cited.claim
+        items.append({
+            "id": f"#{page.url or 'index/'}{claim.anchor}",
+            "type": "Annotation",
+            "motivation": "linking",
+            "body": {
+                "id": f"{base}{page.url}#{claim.anchor}",
+                "type": "TextualBody",
+                "value": claim.text,
+                "format": "text/plain",
+                "language": "en",
+            },
+            "target": [_target(t, base) for t in cited.targets],
+        })
     return {
         "@context": [CONTEXT, LOCAL_TERMS],
         "id": "claims.jsonld",
@@ -131,20 +146,22 @@ def _target(target: Target, base: str) -> dict[str, Any]:
     }
 
 
-def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+def to_json(data: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON and a newline: the bytes of `json.dumps(data, ensure_ascii=False,
+    separators=(",", ":"))`, made by orjson about ten times as fast (a 100x project's file is ~55 MB)."""
+    return orjson.dumps(data) + b"\n"
 
 
-def to_csv(pages: Iterable[PageClaims], seeds: dict[str, SeedFile], base: str = "../") -> str:
+def to_csv(claims: Iterable[CitedClaim], base: str = "../") -> str:
     """One row per citation, in the order of the collection."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for page in pages:
-        for claim in page.claims:
-            for n, t in enumerate(targets_of(page, claim, seeds), start=1):
-                writer.writerow([f"#{page.url or 'index/'}{claim.anchor}", f"{base}{page.url}", claim.anchor, claim.text,
-                                 n, t.seed.source_id, t.seed.file, t.seed.sha256,
-                                 f"{base}{t.seed.archive_url}#{t.archive_anchor}", t.start, t.end, t.exact, t.prefix,
-                                 t.suffix])
+    for cited in claims:
+        page, claim = cited.page, cited.claim
+        for n, t in enumerate(cited.targets, start=1):
+            writer.writerow([f"#{page.url or 'index/'}{claim.anchor}", f"{base}{page.url}", claim.anchor, claim.text,
+                             n, t.seed.source_id, t.seed.file, t.seed.sha256,
+                             f"{base}{t.seed.archive_url}#{t.archive_anchor}", t.start, t.end, t.exact, t.prefix,
+                             t.suffix])
     return out.getvalue()

@@ -11,6 +11,7 @@ import hashlib
 import io
 import re
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from macros.citations.footnotes import PageFootnotes
 from macros.model.project import Project
 from macros.opendata import schema_org
-from macros.opendata.annotations import SEEDS_FOLDER, ClaimsError, PageClaims, SeedFile, collection, to_csv, to_json
+from macros.opendata.annotations import SEEDS_FOLDER, ClaimsError, PageClaims, SeedFile, cited_claims, collection, to_csv, to_json
 from macros.opendata.sentences import mark_claims
 from macros.pages.templates import render_inline
 
@@ -75,9 +76,10 @@ class OpenData:
         shown = dict.fromkeys(m.group(1) for c in (page.claims if page else ()) if (m := _EVENT_ANCHOR.match(c.anchor)))
         return [schema_org.event(events[i]) for i in shown if i in events]
 
-    def write(self, site_dir: Path, order: dict[str, int]) -> Written:
-        """data/claims.jsonld, data/claims.csv, the seed copies and all of them in data/open-data.zip;
-        ClaimsError when they cannot be made."""
+    def write(self, site_dir: Path, order: dict[str, int]) -> Writing:
+        """data/claims.jsonld, data/claims.csv and the seed copies, written; data/open-data.zip, of all of them,
+        being compressed in a thread (zlib lets the build's other work run meanwhile: the link check).
+        ClaimsError when they cannot be made; `Writing.finish` gives the zip's error, if any."""
         seeds = {}
         for source_id, source in self.project.sources.items():
             seed = self.project.seeds[source_id]
@@ -89,21 +91,42 @@ class OpenData:
             seeds[source_id] = (SeedFile(source_id, seed.path.name, source.sha256, seed.text,
                                          self.archive_urls[source_id]), raw)
         pages = [self.pages[k] for k in sorted(self.pages, key=lambda k: (order.get(k, len(order)), k))]
-        seed_files = {k: v[0] for k, v in seeds.items()}
+        claims = cited_claims(pages, {k: v[0] for k, v in seeds.items()})
         folder = site_dir / DATA_FOLDER
         (folder / SEEDS_FOLDER).mkdir(parents=True, exist_ok=True)
-        data = collection(pages, seed_files, render_inline("claims_label.txt", site_name=self.site_name))
-        files = {"claims.jsonld": to_json(data).encode("utf-8"), "claims.csv": to_csv(pages, seed_files).encode("utf-8-sig")}
+        data = collection(claims, render_inline("claims_label.txt", site_name=self.site_name))
+        files = {"claims.jsonld": to_json(data), "claims.csv": to_csv(claims).encode("utf-8-sig")}
         for name, content in files.items():
             (folder / name).write_bytes(content)
         for seed_file, raw in seeds.values():
             (folder / SEEDS_FOLDER / seed_file.file).write_bytes(raw)
             files[f"{SEEDS_FOLDER}/{seed_file.file}"] = raw
-        bundle = _zip(files)
-        (folder / BUNDLE).write_bytes(bundle)
-        citations = sum(len(a["target"]) for a in data["first"]["items"])
+        citations = sum(len(c.targets) for c in claims)
         sizes = {name: len(content) for name, content in files.items() if "/" not in name}
-        return Written(data["total"], citations, sizes | {BUNDLE: len(bundle)})
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-data-zip")
+        bundle = pool.submit(_write_zip, folder / BUNDLE, files)
+        pool.shutdown(wait=False)  # the thread ends with the zip
+        return Writing(f"{DATA_FOLDER}/{BUNDLE}", bundle, Written(data["total"], citations, sizes))
+
+
+@dataclass(frozen=True)
+class Writing:
+    """The open data written but for the zip, which a thread is still compressing."""
+
+    bundle_path: str  # where the zip goes, relative to the site folder
+    bundle: Future[int]  # its size in bytes, once written
+    written: Written
+
+    def finish(self) -> Written:
+        """Waits for the zip; raises what writing it raised."""
+        size = self.bundle.result()
+        return Written(self.written.annotations, self.written.citations, self.written.sizes | {BUNDLE: size})
+
+
+def _write_zip(path: Path, files: dict[str, bytes]) -> int:
+    bundle = _zip(files)
+    path.write_bytes(bundle)
+    return len(bundle)
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
