@@ -46,6 +46,7 @@ from macros.citations.verify import Located
 from macros.deferred import defer
 from macros.footnote_order import FootnoteOrderIndex
 from macros.html.glossary_links import link_terms
+from macros.macros_git import prefetch as prefetch_git_info
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
@@ -141,6 +142,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         collector.build_started()  # before the other plugins' on_config, which allocate too
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/macros_git.py)
         self._build = None
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:

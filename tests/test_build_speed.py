@@ -48,6 +48,55 @@ def test_requests_is_imported_on_first_use_only() -> None:
     assert result.stdout.strip() == "ok", result.stderr
 
 
+def test_mkdocs_macros_gets_the_same_git_information_from_the_commands_started_early() -> None:
+    """mkdocs-macros' thirteen git commands run in a thread while the project loads (macros/macros_git.py)."""
+    script = textwrap.dedent("""
+        from mkdocs.config import load_config
+        import mkdocs_macros.context as context
+        from macros import macros_git
+        config = load_config("mkdocs.yml")
+        config.plugins.on_config(config)  # this plugin's on_config, then mkdocs-macros', as a build runs them
+        assert context.get_git_info is macros_git.prefetched and macros_git._pending is None
+        git = dict(config.plugins["macros"].variables["git"])
+        fresh = macros_git._original()
+        assert git == fresh, (git, fresh)
+        import os
+        if os.path.exists(".git"):  # a checkout: the commands found the commit
+            assert git["status"] is True and len(git["commit"]) == 40, git
+        assert context.get_git_info() == fresh  # a later call runs the commands itself
+        print("ok")
+    """)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_prefetched_git_error_reaches_mkdocs_macros_as_its_own_call_would() -> None:
+    from mkdocs_macros import context
+
+    from macros import macros_git
+
+    saved = (macros_git._original, macros_git._pending, context.get_git_info)
+    calls: list[int] = []
+
+    def failing() -> dict[str, object]:
+        calls.append(1)
+        raise OSError("git is broken")
+
+    try:
+        macros_git._original, macros_git._pending, context.get_git_info = failing, None, macros_git.prefetched
+        macros_git.prefetch()  # keeps the saved original (here the failing stand-in) and runs it in a thread
+        try:
+            context.get_git_info()
+        except OSError as error:
+            assert str(error) == "git is broken"
+        else:
+            raise AssertionError("the thread's error was lost")
+        assert calls == [1] and macros_git._pending is None
+    finally:
+        macros_git._original, macros_git._pending, context.get_git_info = saved
+
+
 def test_archive_pages_take_their_passages_from_one_pass_over_the_project() -> None:
     """Each archive page once scanned every passage of the project: quadratic in the sources (100x: 500 x 44,000)."""
     from macros.citations.footnotes import CitingPage, Ledger
