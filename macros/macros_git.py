@@ -21,34 +21,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
+from macros.background import started
+
 _original: Callable[[], Any] | None = None
-_pending: _Prefetch | None = None
+_pending: Future[Any] | None = None
 _LOCK = threading.Lock()
-
-
-class _Prefetch:
-    """One run of `get_git_info` in a thread of its own."""
-
-    def __init__(self, get_git_info: Callable[[], Any]) -> None:
-        self._get = get_git_info
-        self._result: Any = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="git-info", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._result = self._get()
-        except BaseException as error:  # handed to the caller, as if it had called get_git_info itself
-            self._error = error
-
-    def result(self) -> Any:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._result
 
 
 def prefetch() -> None:
@@ -62,7 +42,7 @@ def prefetch() -> None:
         if _original is None:
             _original = context.get_git_info
             context.get_git_info = prefetched
-        _pending = _Prefetch(_original)
+        _pending = started("git-info", _original)
 
 
 def prefetched() -> Any:
@@ -71,6 +51,6 @@ def prefetched() -> Any:
     with _LOCK:
         pending, _pending = _pending, None
     if pending is not None:
-        return pending.result()
+        return pending.result()  # waits for the thread; raises what get_git_info raised there
     assert _original is not None  # prefetched is in place only once prefetch() has saved the original
     return _original()

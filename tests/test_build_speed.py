@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import jinja2
+import pytest
 
 from macros.pages import templates
 
@@ -52,6 +53,7 @@ def test_mkdocs_macros_gets_the_same_git_information_from_the_commands_started_e
     """mkdocs-macros' thirteen git commands run in a thread while the project loads (macros/macros_git.py)."""
     script = textwrap.dedent("""
         from mkdocs.config import load_config
+        import os
         import mkdocs_macros.context as context
         from macros import macros_git
         config = load_config("mkdocs.yml")
@@ -60,7 +62,6 @@ def test_mkdocs_macros_gets_the_same_git_information_from_the_commands_started_e
         git = dict(config.plugins["macros"].variables["git"])
         fresh = macros_git._original()
         assert git == fresh, (git, fresh)
-        import os
         if os.path.exists(".git"):  # a checkout: the commands found the commit
             assert git["status"] is True and len(git["commit"]) == 40, git
         assert context.get_git_info() == fresh  # a later call runs the commands itself
@@ -86,12 +87,8 @@ def test_a_prefetched_git_error_reaches_mkdocs_macros_as_its_own_call_would() ->
     try:
         macros_git._original, macros_git._pending, context.get_git_info = failing, None, macros_git.prefetched
         macros_git.prefetch()  # keeps the saved original (here the failing stand-in) and runs it in a thread
-        try:
+        with pytest.raises(OSError, match=r"^git is broken$"):
             context.get_git_info()
-        except OSError as error:
-            assert str(error) == "git is broken"
-        else:
-            raise AssertionError("the thread's error was lost")
         assert calls == [1] and macros_git._pending is None
     finally:
         macros_git._original, macros_git._pending, context.get_git_info = saved

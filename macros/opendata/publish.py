@@ -11,11 +11,12 @@ import hashlib
 import io
 import re
 import zipfile
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros.background import started
 from macros.citations.footnotes import PageFootnotes
 from macros.model.project import Project
 from macros.opendata import schema_org
@@ -103,9 +104,7 @@ class OpenData:
             files[f"{SEEDS_FOLDER}/{seed_file.file}"] = raw
         citations = sum(len(c.targets) for c in claims)
         sizes = {name: len(content) for name, content in files.items() if "/" not in name}
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-data-zip")
-        bundle = pool.submit(_write_zip, folder / BUNDLE, files)
-        pool.shutdown(wait=False)  # the thread ends with the zip
+        bundle = started("open-data-zip", _write_zip, folder / BUNDLE, files)
         return Writing(f"{DATA_FOLDER}/{BUNDLE}", bundle, Written(data["total"], citations, sizes))
 
 
