@@ -20,12 +20,14 @@ footnotes. The order of a build:
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -161,7 +163,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         kept = list(files)
         for source in self.project.sources.values():
-            meta = {"title": source.headline or source.label, ARCHIVE_META: source.id, "render_macros": False}
+            # MkDocs and the theme treat a page's title as HTML (in <title>, the nav, the <h1>, the search index):
+            # a headline is text, so its <, > and & are escaped; Markup(...).striptags() reads it back (`on_post_page`).
+            title = html.escape(source.headline or source.label, quote=False)
+            meta = {"title": title, ARCHIVE_META: source.id, "render_macros": False}
             content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" \
                 + _PLACEHOLDER.format(id=attr(source.id)) + "\n"
             kept.append(File.generated(config, archive_path(source.id, self.settings.archive_dir), content=content,
@@ -188,7 +193,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
         for problem in footnotes.problems:
             self.report(page, problem, READERS_COMMENT_HINT)
-        title = str(page.title or page.file.src_uri)
+        title = Markup(str(page.title or page.file.src_uri)).striptags()  # text, shown escaped on archive pages
         for located in footnotes.order:
             self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))
         return body
@@ -239,7 +244,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """schema.org JSON-LD in the page's head (macros/opendata/schema_org.py)."""
         archive_of = page.meta.get(ARCHIVE_META)
-        return self.opendata.head(page.file.src_uri, page.url, str(page.title or ""), archive_of, output)
+        title = Markup(str(page.title or "")).striptags()  # the title's text: MkDocs holds it as HTML
+        return self.opendata.head(page.file.src_uri, page.url, title, archive_of, output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
