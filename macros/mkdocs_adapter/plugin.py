@@ -38,7 +38,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.checks.links import broken_links
 from macros.checks.uncited import uncited_sentences
-from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
+from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, escape_markers, number_in_reading_order
 from macros.citations.page_syntax import parse_page, replace_references
 from macros.citations.readers_comment import READERS_COMMENT_HINT
 from macros.citations.verify import Located
@@ -180,7 +180,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         project, footnotes = self.project, self.footnotes_of(page)
         parsed = parse_page(markdown)
         mapping = {c.label: footnotes.ref(project.locate(c.source, c.quote)) for c in parsed.citations}
-        body = replace_references(parsed.body, mapping)
+        body = replace_references(escape_markers(parsed.body), mapping)
         note = page.meta.get(self.settings.exempt_meta_key)
         if note:
             body = _with_page_note(body, str(note))
