@@ -20,9 +20,17 @@ def test_a_linked_statement_needs_a_footnote_but_a_linked_title_does_not():
 
 
 def test_only_the_listed_exempt_values_exempt_a_block():
+    from macros.checks.uncited import READ_AS_LABELS
+
     assert "navigation" in EXEMPT
-    for value in sorted(EXEMPT):
+    for value in sorted(EXEMPT - READ_AS_LABELS):
         assert uncited_sentences(f'<div data-cite-exempt="{value}"><p>An uncited sentence.</p></div>') == []
+    for value in sorted(READ_AS_LABELS):  # a label, or a row of links, until it reads as a statement
+        assert uncited_sentences(f'<div data-cite-exempt="{value}"><p><a href="x/">The talks</a>, and more</p></div>'
+                                 f'<p>Cited.{REF} <span data-cite-exempt="{value}">Side: A</span></p>') == []
+        assert uncited_sentences(f'<div data-cite-exempt="{value}"><p>An uncited sentence.</p></div>'
+                                 f'<p>Cited.{REF} <span data-cite-exempt="{value}">They met.</span></p>') == [
+            "An uncited sentence.", "They met."]
     assert uncited_sentences('<div data-cite-exempt="navigaton"><p>An uncited sentence.</p></div>') == [
         "An uncited sentence."]
     assert uncited_sentences('<p>Cited.' + REF + ' <span data-cite-exempt="whatever">Hidden?</span></p>') == [
@@ -53,7 +61,7 @@ def test_text_outside_the_paragraphs_is_read_too():
 def test_a_typed_footnote_marker_is_not_a_footnote():
     from macros.checks.sentences import MARKER
 
-    assert uncited_sentences(f"<p>They met.{MARKER}</p>") == [f"They met.\ufffd"]
+    assert uncited_sentences(f"<p>They met.{MARKER}</p>") == ["They met.\ufffd"]
 
 
 def test_what_the_check_cannot_read_is_named():

@@ -3,8 +3,9 @@
 Everything in the page's content is read, except the footnotes themselves,
 the engine's drawn chart (`svg`), the heading links' pilcrow, and blocks
 marked `data-cite-exempt` with one of the values in EXEMPT (a label, a
-navigation row, a source page, a site page, the chart's note). Any other value
-exempts nothing, so a typo cannot hide a sentence.
+navigation row, a source page, a site page, the chart's note). A label or a
+navigation row is still read, as a label (below); any other value exempts
+nothing, so a typo cannot hide a sentence.
 
 - Statements: paragraphs, list items, table rows (a row is one statement: its
   cells together need a footnote), definition terms and descriptions,
@@ -55,6 +56,9 @@ EXEMPT = frozenset({
     "source page",  # an archive page: the source's own words and what it prints about itself
     "chart note",   # how the chart was drawn, under a chart whose figures are cited in its table
 })
+# Exempt values whose text is still read, as labels: a label or a row of links needs no footnote only while
+# it does not read as a statement.
+READ_AS_LABELS = frozenset({"label", "navigation"})
 _WORD = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"\W")
@@ -63,7 +67,13 @@ _PARSER = etree.HTMLParser()
 
 
 def _exempt(element: _Element) -> bool:
-    return element.get("data-cite-exempt") in EXEMPT
+    """Exempt, and not read at all (a site page's note, a source page, the chart's note)."""
+    value = element.get("data-cite-exempt")
+    return value in EXEMPT and value not in READ_AS_LABELS
+
+
+def _read_as_label(element: _Element) -> bool:
+    return element.get("data-cite-exempt") in READ_AS_LABELS
 
 
 def _is_footnote_ref(element: _Element) -> bool:
@@ -73,16 +83,21 @@ def _is_footnote_ref(element: _Element) -> bool:
     return element.tag == "sup" and any("footnote-ref" in (a.get("class") or "").split() for a in element.iter("a"))
 
 
-def _text_of(block: _Element) -> tuple[str, str]:
-    """The block's own text (nested blocks left out) with footnote refs as markers, and its link text."""
+def _text_of(block: _Element, labels: list[_Element] | None = None) -> tuple[str, str]:
+    """The block's own text (nested blocks left out) with footnote refs as markers, and its link text.
+
+    An inline element marked as a label is left out of the text, and added to `labels`, to be read on its own."""
     pieces: list[str] = []
     link_pieces: list[str] = []
 
-    def walk(node: _Element, in_link: bool = False) -> None:
-        if node.text:
-            pieces.append(_own(node.text))
+    def add(text: str | None, in_link: bool) -> None:
+        if text:
+            pieces.append(_own(text))
             if in_link:
-                link_pieces.append(node.text)
+                link_pieces.append(text)
+
+    def walk(node: _Element, in_link: bool = False) -> None:
+        add(node.text, in_link)
         for child in node:
             tag = child.tag
             if not isinstance(tag, str):
@@ -92,19 +107,22 @@ def _text_of(block: _Element) -> tuple[str, str]:
             elif tag in ("td", "th"):
                 pieces.append(" \u00b7 ")
                 walk(child, in_link)
-            elif tag == "img":
-                pieces.append(_own(child.get("alt") or ""))  # shown where the image is not
-            elif tag in BLOCKS:
-                pieces.append(" ")  # read on its own: the text either side does not run into it
+            elif tag in BLOCKS or tag == "img":
+                pieces.append(_stand_in(child))
+            elif labels is not None and _read_as_label(child):
+                labels.append(child)
             elif not (tag in SKIPPED or _exempt(child) or _is_permalink(child)):
                 walk(child, in_link or tag == "a")
-            if child.tail:
-                pieces.append(_own(child.tail))
-                if in_link:
-                    link_pieces.append(child.tail)
+            add(child.tail, in_link)
 
     walk(block)
     return "".join(pieces), "".join(link_pieces)
+
+
+def _stand_in(element: _Element) -> str:
+    """What stands in the text for an image (its alt text, shown where the image is not) or a nested block
+    (a space: it is read on its own, and the text either side does not run into it)."""
+    return _own(element.get("alt") or "") if element.tag == "img" else " "
 
 
 def _own(text: str) -> str:
@@ -117,21 +135,22 @@ def _is_permalink(element: _Element) -> bool:
     return element.tag == "a" and "headerlink" in (element.get("class") or "").split()
 
 
-def _checked_blocks(node: _Element, in_head: bool = False) -> Iterator[tuple[_Element, bool]]:
+def _checked_blocks(node: _Element, in_head: bool = False, in_label: bool = False) -> Iterator[tuple[_Element, bool]]:
     """The read blocks under node, in document order, outside skipped and exempt elements; True for a label."""
     for child in node:
         tag = child.tag
         if not isinstance(tag, str) or tag in SKIPPED or _exempt(child):
             continue
         head = in_head or tag == "thead"
+        label = in_label or _read_as_label(child)
         if tag == "tr" and head:
-            yield from _checked_blocks(child, head)  # a header row: each cell a label
+            yield from _checked_blocks(child, head, label)  # a header row: each cell a label
             continue
         if tag in CHECKED or tag in CONTAINERS:
-            yield child, False
+            yield child, label
         elif tag in LABELS:
             yield child, True
-        yield from _checked_blocks(child, head)
+        yield from _checked_blocks(child, head, label)
 
 
 def unreadable(html: str) -> list[str]:
@@ -161,8 +180,11 @@ def checked_sentences(html: str) -> list[tuple[str, bool]]:
     for footnotes in root.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')]"):
         footnotes.getparent().remove(footnotes)
     found: list[tuple[str, bool]] = []
-    for block, label in _checked_blocks(root):
-        text, link_text = _text_of(block)
+    blocks = list(_checked_blocks(root))
+    for block, label in blocks:
+        inline_labels: list[_Element] = []
+        text, link_text = _text_of(block, inline_labels)
+        blocks.extend((element, True) for element in inline_labels)
         flat = _SPACES.sub(" ", text).strip()
         bare = flat.replace(MARKER, "").strip()
         if not bare:

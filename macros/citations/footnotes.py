@@ -24,6 +24,7 @@ from macros.seeds.article import Seed
 from macros.seeds.sentences import lead_in_span, sentence_span
 
 LABEL_PREFIX = "cite-"
+ARCHIVE_META = "source_archive"  # front matter key of a generated archive page (a hand-written page may not use it)
 # A footnote definition's body in the Markdown, replaced by the footnote's HTML after Markdown: the footnote's
 # number between two of Unicode's noncharacters (kept for a program's internal use). No text a contributor
 # types can make one: `escape_markers` writes any noncharacter of a page's Markdown as a character reference,
