@@ -36,7 +36,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros.checks.links import broken_links
+from macros.checks.links import find_broken_links
+from macros.checks.origin import data_origin, link_line, page_line
 from macros.checks.uncited import uncited_sentences, unreadable
 from macros.citations.footnotes import (
     ARCHIVE_META,
@@ -215,6 +216,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get(ARCHIVE_META):
             return html
+        self.build.built_pages[page.file.dest_uri] = (self._shown(page), page.file.content_string)
         for element in sorted(set(unreadable(html))):
             self.report(page, f"the page shows a {element}, whose text the sentence check cannot read",
                         "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
@@ -222,7 +224,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if not page.meta.get(self.settings.exempt_meta_key):
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):
-                self.build.uncited.append((self._shown(page), sentence))
+                self.build.uncited.append((page.file.dest_uri, sentence))
         html = number_in_reading_order(html)
         glossary = self.settings.glossary_page
         if glossary and page.file.src_uri != glossary:
@@ -270,7 +272,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             except (ClaimsError, OSError) as error:
                 raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
             try:  # the zip is compressed in a thread meanwhile (zlib runs beside Python)
-                broken = broken_links(site, frozenset({writing.bundle_path}))
+                broken = find_broken_links(site, frozenset({writing.bundle_path}))
             finally:
                 try:
                     written = writing.finish()
@@ -280,7 +282,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             collector.build_ended()
         log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
         if broken:
-            raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
+            raise PluginError("The built site has broken links.\n\n" + ContributorError(
+                [self._link_problem(where, href, what) for where, href, what in broken]).report())
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_ended()
@@ -315,14 +318,41 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(_ID.findall(page.content))
 
+    def _uncited_problem(self, built: str, sentence: str, hint: str) -> Problem:
+        """A sentence without a footnote, named where it was written (macros/checks/origin.py)."""
+        shown, markdown = self.build.built_pages[built]
+        quoted = ("sentence", f'"{sentence}"')
+        line = page_line(markdown, sentence)
+        if line is not None:
+            return Problem(shown, "this sentence has no footnote", line=line, details=(quoted,), hint=hint)
+        where = data_origin(self.settings, sentence)
+        if where is not None:
+            return Problem(message=f"this text is shown on {shown} as a sentence without a footnote",
+                           details=(quoted,), **where,
+                           hint="cite it (a `cite:` list with the passage that supports it), or, if it is a label, "
+                                "make it one: no full stop, one phrase")
+        return Problem(f"{built} (made by the engine for {shown})", "this sentence has no footnote",
+                       details=(quoted,), hint="the engine's templates wrote this sentence: report it as a bug")
+
+    def _link_problem(self, built: str, href: str, what: str) -> Problem:
+        """A broken link, named on the page's line that has it, or on the built page when the engine made it."""
+        shown, markdown = self.build.built_pages.get(built, ("", ""))
+        found = link_line(markdown, href) if markdown else None
+        if found is not None:
+            line, target = found
+            return Problem(shown, f"the link '{target}' points to {what}", line=line,
+                           details=(("built", f"{built} links to '{href}'"),) + quoted_line(markdown, line),
+                           hint="link to another page by its Markdown file (page.md), and to a heading or "
+                                "entry by an id it has (page.md#an-id)")
+        return Problem(built, f"link {href!r} points to {what}",
+                       hint="the engine wrote this link (an archive page or a template): report it as a bug")
+
     def _raise_page_problems(self) -> None:
         """Every problem found while rendering, in one report, worded like the check's."""
         build = self.build
         hint = ("every sentence on an explainer page ends with a citation footnote, e.g. [^1] and a line "
                 + citation_example(self.project))
-        problems = build.page_problems + [
-            Problem(page, "this sentence has no footnote", details=(("sentence", f'"{sentence}"'),), hint=hint)
-            for page, sentence in build.uncited]
+        problems = build.page_problems + [self._uncited_problem(built, sentence, hint) for built, sentence in build.uncited]
         if problems:
             raise PluginError("The rendered pages have problems; the build stopped before writing them.\n\n"
                               + ContributorError(problems).report())

@@ -18,6 +18,7 @@ class BuildState:
     project: Project
     ledger: Ledger = field(default_factory=Ledger)
     pages: dict[str, PageFootnotes] = field(default_factory=dict)  # src_uri -> that page's footnotes
-    uncited: list[tuple[str, str]] = field(default_factory=list)  # (page, sentence)
+    uncited: list[tuple[str, str]] = field(default_factory=list)  # (built page, sentence)
+    built_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # built page -> (its Markdown file, text)
     page_problems: list[Problem] = field(default_factory=list)  # found while rendering, reported in on_env
     reading_order: dict[str, int] = field(default_factory=dict)  # src_uri -> place in the nav
