@@ -109,9 +109,22 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def _unseen(match: re.Match[str]) -> str:
+    """Blank, but for an image's alt text, which a reader sees where the image is not."""
+    blank = _blank(match)
+    alt = _ALT.search(match.group(0)) if match.group(0).startswith("<") else None
+    if alt is None:
+        return blank
+    text = (alt.group(1) or alt.group(2) or "").replace("\n", " ")
+    return text + blank[len(text):]
+
+
 def _visible(markdown: str) -> str:
     """The page's text as a reader sees it, each word on the line where it was written."""
-    return _UNSEEN.sub(_blank, markdown)
+    return _UNSEEN.sub(_unseen, markdown)
 
 
 def _visible_code_blanked(markdown: str) -> str:
