@@ -38,7 +38,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.checks.links import find_broken_links
 from macros.checks.origin import data_origin, link_line, page_line
-from macros.checks.uncited import uncited_sentences, unreadable
+from macros.checks.uncited import reads_as_statement, uncited_sentences, unreadable
 from macros.citations.footnotes import (
     ARCHIVE_META,
     CitingPage,
@@ -222,6 +222,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                         "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
                         "in CONTRIBUTING.md")
         if not page.meta.get(self.settings.exempt_meta_key):
+            if page.title and reads_as_statement(str(page.title)):  # shown in the navigation and the browser's tab
+                self.report(page, f"the page's title reads as a statement, which a title cannot cite: {page.title!r}",
+                            "make the title (in mkdocs.yml `nav:`, the front matter's `title:` or the page's first "
+                            "heading) a label that names what the page is about: no full stop, one phrase")
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):
                 self.build.uncited.append((page.file.dest_uri, sentence))
