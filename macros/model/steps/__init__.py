@@ -13,6 +13,7 @@ from macros.model.steps.data_files import read_data_files
 from macros.model.steps.pages import read_pages
 from macros.model.steps.references import check_references
 from macros.model.steps.seeds import read_seeds
+from macros.model.steps.to_fill import find_still_to_fill
 
 STEPS: tuple[Callable[[LoadContext], None], ...] = (
     read_data_files,  # data files -> typed entries
@@ -20,4 +21,5 @@ STEPS: tuple[Callable[[LoadContext], None], ...] = (
     check_references,  # ids between entries
     verify_data_citations,  # every citation in the data, against its seed
     read_pages,  # hand-written pages: citation footnotes and macro calls
+    find_still_to_fill,  # what a draft has still to fill: reported, not a problem
 )
