@@ -21,7 +21,7 @@ from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comme
 from macros.citations.verify import CitationFailure, verify_citation
 from macros.model.context import LoadContext
 from macros.model.fastyaml import fast_load
-from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
+from macros.model.page_macros import BUILTIN_MACROS, LIST_ARGUMENTS, PAGE_MACROS, shape_problem
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.hints import singular
 from macros.problems.problem import Problem, Where, quoted_line
@@ -150,9 +150,7 @@ def _page_macro_ids(ctx: LoadContext, rel: str, template: jinja2.nodes.Template,
 
 def _shape_problems(name: str, call: jinja2.nodes.Call) -> Iterator[tuple[str, str]]:
     """One id where the macro wants a list, or the reverse, read from the call's constants."""
-    from macros.pages.macro_calls import list_parameters, shape_problem  # the blocks' own signatures
-
-    for wants_list, arg in zip(list_parameters(name), call.args, strict=False):
+    for wants_list, arg in zip(LIST_ARGUMENTS.get(name, ()), call.args, strict=False):
         if isinstance(arg, jinja2.nodes.Const):
             value: object = arg.value
         elif isinstance(arg, jinja2.nodes.List | jinja2.nodes.Tuple):

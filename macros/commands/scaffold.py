@@ -29,7 +29,7 @@ from macros.problems.problem import ContributorError, Problem
 from macros.seeds.article import Seed, sha256_of
 from macros.seeds.comments import comment_marker
 
-TEMPLATES = Path(__file__).parent / "templates" / "new_project"
+TEMPLATES = Path(__file__).parent.parent / "templates" / "new_project"
 # template file -> where it goes in the new project
 FILES = {"mkdocs.yml": "mkdocs.yml", "README.md": "README.md", "index.md": "docs/index.md", "gitignore": ".gitignore",
          "requirements.txt": "requirements.txt", "scripts/setup.sh": "scripts/setup.sh",

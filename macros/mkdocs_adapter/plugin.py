@@ -2,7 +2,7 @@
 
 Registered as `cited-explainer` (pyproject.toml, `mkdocs.plugins` entry
 point) and listed under `plugins:` in mkdocs.yml. The page macros stay on
-mkdocs-macros (`macros/__init__.py`) and ask this plugin for the page's
+mkdocs-macros (`macros/mkdocs_adapter/page_macros.py`) and ask this plugin for the page's
 footnotes. The order of a build:
 
 - `on_config`: load and verify the project (data, seeds, every citation);
@@ -36,17 +36,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros import collector
 from macros.checks.links import broken_links
 from macros.checks.uncited import uncited_sentences
 from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
 from macros.citations.page_syntax import parse_page, replace_references
 from macros.citations.readers_comment import READERS_COMMENT_HINT, comment_shown_on_page
 from macros.citations.verify import Located
-from macros.deferred import defer
-from macros.footnote_order import FootnoteOrderIndex
 from macros.html.glossary_links import link_terms
-from macros.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter import collector
+from macros.mkdocs_adapter.deferred import defer
+from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
+from macros.mkdocs_adapter.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
@@ -57,7 +58,6 @@ from macros.pages.text import attr
 from macros.problems.examples import citation_example
 from macros.problems.problem import ContributorError, Problem, to_fill_report
 from macros.seeds.matching import MIN_QUOTE_WORDS
-from macros.state import BuildState
 
 defer("requests")  # imported by mkdocs-macros (loaded after this plugin) for a check the site never makes
 
@@ -156,14 +156,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         collector.build_started()  # before the other plugins' on_config, which allocate too
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/macros_git.py)
+        prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/mkdocs_adapter/macros_git.py)
         self._build = None
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
-        collector.build_started()  # fewer full collections while the build runs (macros/collector.py)
+        collector.build_started()  # fewer full collections while the build runs (macros/mkdocs_adapter/collector.py)
         try:
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
