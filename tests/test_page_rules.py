@@ -71,3 +71,17 @@ def test_page_rules_leave_code_and_comments_alone() -> None:
     assert page_rule_problems("docs/x.md", markdown, {}, None, 0) == []
     refused = page_rule_problems("docs/x.md", "text\n<SCRIPT src=x></SCRIPT>\n", {}, None, 0)
     assert [(p.line, p.message.split(":")[0]) for p in refused] == [(2, "a page may not hold a <script>")]
+
+
+def test_mkdocs_warnings_stop_a_quiet_strict_build_and_are_shown(tmp_path: Path) -> None:
+    """`-q` sets MkDocs' log to errors only, so --strict would count none of its warnings and pass what it
+    stops without -q (here an absolute link): the build stops, and shows each warning."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[The timeline](/truces/)\n", encoding="utf-8")
+    result = _quiet_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output, output
+    assert "which `mkdocs build -q` does not show and --strict does not pass" in output, output
+    assert "Doc file 'index.md' contains an absolute link '/truces/'" in output, output

@@ -55,6 +55,7 @@ from macros.mkdocs_adapter import collector
 from macros.mkdocs_adapter.deferred import defer
 from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
 from macros.mkdocs_adapter.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
@@ -120,6 +121,7 @@ def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
     settings: Settings
+    _kept: KeptWarnings = KeptWarnings()
     _build: BuildState | None = None
 
     # --- the state of this build ------------------------------------------------------
@@ -194,6 +196,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             log.info("%s", report)  # a draft builds; the check lists the same
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
+        self._kept = KeptWarnings()
+        if config.strict:
+            self._kept.start()  # under -q, MkDocs' own warnings would be neither shown nor counted
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -305,12 +310,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         finally:
             collector.build_ended()
         log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
+        warned = self._kept.messages
+        self._kept.stop()
+        if warned:
+            raise PluginError(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and "
+                              "--strict does not pass:\n" + "\n".join(f"- {message}" for message in warned))
         if broken:
             raise PluginError("The built site has broken links.\n\n" + ContributorError(
                 [self._link_problem(where, href, what) for where, href, what in broken]).report())
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_ended()
+        self._kept.stop()
 
     # --- helpers ----------------------------------------------------------------------
     def _fill_footnotes(self, html: str, page: Page, files: Files) -> str:
