@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html import escape as html_escape
 from pathlib import Path
 
 import yaml
@@ -247,7 +248,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                         "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
                         "in CONTRIBUTING.md")
         if not page.meta.get(self.settings.exempt_meta_key):
-            if page.title and reads_as_statement(str(page.title)):  # shown in the navigation and the browser's tab
+            title = str(page.title or "")
+            # Shown in the navigation and the browser's tab (a title that is also the page's heading is read there).
+            if reads_as_statement(title) and f">{html_escape(title, quote=False)}<" not in html:
                 self.report(page, f"the page's title reads as a statement, which a title cannot cite: {page.title!r}",
                             "make the title (in mkdocs.yml `nav:`, the front matter's `title:` or the page's first "
                             "heading) a label that names what the page is about: no full stop, one phrase")

@@ -52,7 +52,7 @@ _ATTR_LIST = re.compile(r"(?<![{])\{:?[ \t]*((?:[.#][^\s{}]+|[\w:-]+=(?:\"[^\"]*
                         r"(?:[ \t]+(?:[.#][^\s{}]+|[\w:-]+=(?:\"[^\"]*\"|'[^']*'|[^\s{}]+)))*)[ \t]*\}(?!\})")
 _ATTR_TOKEN = re.compile(r"""([.#])([^\s{}]+)|([\w:-]+)=("[^"]*"|'[^']*'|[^\s{}]+)""")
 _JAVASCRIPT = re.compile(r"^\s*(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript|data)\s*:", re.I)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\]^][^\]]*\]:[ \t]*<?([^\s>]*)", re.M)
 _HINT = ("a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" in "
          "CONTRIBUTING.md")
 
@@ -118,7 +118,7 @@ def _html_problems(source: str) -> Iterator[tuple[int, str]]:
             else:
                 yield from ((line, m) for m in _attribute_problems(token.group(3).lower(), token.group(4).strip("\"'")))
     for link in _MD_LINK.finditer(source):
-        if _JAVASCRIPT.match(link.group(1)):
+        if _JAVASCRIPT.match(link.group(1) or link.group(2) or ""):
             yield source.count("\n", 0, link.start()) + 1, "a link may not run a script (a `javascript:` address)"
 
 
