@@ -65,6 +65,9 @@ def page_rule_problems(rel: str, markdown: str, front: dict[str, object], templa
         problems.append(Problem(rel, f"the front matter key `{ARCHIVE_META}:` marks the engine's generated archive "
                                      "pages; a hand-written page may not use it", line=1, field=ARCHIVE_META,
                                 hint="remove the key: the build makes each source's archive page itself"))
+    if front.get("ignore_macros"):  # mkdocs-macros raises on it, and the build would end in a traceback
+        problems.append(Problem(rel, "the front matter key `ignore_macros:` is no longer read by the macros plugin",
+                                line=1, field="ignore_macros", hint="write `render_macros: false` instead"))
     source = _readable(markdown)
     for line, message in _html_problems(source):
         problems.append(Problem(rel, message, line=line, details=quoted_line(markdown, line), hint=_HINT))
