@@ -86,6 +86,12 @@ def link_line(markdown: str, href: str) -> tuple[int, str] | None:
     return None
 
 
+def text_line(text: str, needle: str) -> int | None:
+    """The first line of text that holds needle (case aside); None when none does."""
+    at = text.lower().find(needle.lower())
+    return None if at < 0 else text.count("\n", 0, at) + 1
+
+
 def _link_key(target: str) -> tuple[str, str]:
     """A link's page (the last part of its path, as MkDocs turns `truces.md` into `truces/`) and fragment."""
     path, _, fragment = target.partition("#")

@@ -38,7 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from macros.checks.links import find_broken_links
-from macros.checks.origin import data_origin, link_line, page_line
+from macros.checks.origin import data_origin, link_line, page_line, text_line
 from macros.checks.uncited import reads_as_statement, uncited_sentences, unreadable
 from macros.citations.footnotes import (
     ARCHIVE_META,
@@ -244,16 +244,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             return html
         self.build.built_pages[page.file.dest_uri] = (self._shown(page), page.file.content_string)
         for element in sorted(set(unreadable(html))):
-            self.report(page, f"the page shows a {element}, whose text the sentence check cannot read",
-                        "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
-                        "in CONTRIBUTING.md")
+            source = page.file.content_string
+            self.build.page_problems.append(Problem(
+                self._shown(page), f"the page shows a {element}, whose text the sentence check cannot read",
+                line=text_line(source, element[:-1]), hint="a page holds Markdown, macro calls and citation "
+                "footnotes; see \"What a page may hold\" in CONTRIBUTING.md"))
         if not page.meta.get(self.settings.exempt_meta_key):
             title = str(page.title or "")
             # Shown in the navigation and the browser's tab (a title that is also the page's heading is read there).
             if reads_as_statement(title) and f">{html_escape(title, quote=False)}<" not in html:
-                self.report(page, f"the page's title reads as a statement, which a title cannot cite: {page.title!r}",
-                            "make the title (in mkdocs.yml `nav:`, the front matter's `title:` or the page's first "
-                            "heading) a label that names what the page is about: no full stop, one phrase")
+                self.build.page_problems.append(self._title_problem(page, title))
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):
                 self.build.uncited.append((page.file.dest_uri, sentence))
@@ -355,6 +355,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         page.content = _PLACEHOLDER_RE.sub(archive, page.content)
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(_ID.findall(page.content))
+
+    def _title_problem(self, page: Page, title: str) -> Problem:
+        """A title that reads as a statement, named where it is written: mkdocs.yml's nav, or the page."""
+        config_file = self.settings.root / "mkdocs.yml"
+        nav_text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+        line = text_line(nav_text, f"{title}:")
+        file = "mkdocs.yml" if line is not None else self._shown(page)
+        if line is None:
+            line = text_line(page.file.content_string, title)
+        return Problem(file, f"the title of {self._shown(page)} reads as a statement, which a title cannot cite: "
+                             f"{title!r}", line=line,
+                       hint="make the title a label that names what the page is about: no full stop, one phrase")
 
     def _uncited_problem(self, built: str, sentence: str, hint: str) -> Problem:
         """A sentence without a footnote, named where it was written (macros/checks/origin.py)."""
