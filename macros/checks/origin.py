@@ -23,7 +23,7 @@ from typing import Any
 from macros.citations.page_syntax import DEFINITION
 from macros.model.schema import DATA_FILES
 from macros.model.settings import Settings
-from macros.model.yamlfile import read_yaml
+from macros.model.yamlfile import YamlDocument, read_yaml
 from macros.problems.problem import Where, entry_label
 from macros.problems.words import format_loc
 
@@ -55,14 +55,19 @@ def page_line(markdown: str, sentence: str) -> int | None:
     return None
 
 
-def data_origin(settings: Settings, sentence: str) -> Where | None:
-    """The data file, line, entry and field whose text holds the sentence; None when no data text does."""
+def data_origin(settings: Settings, sentence: str, read: dict[str, YamlDocument | None] | None = None) -> Where | None:
+    """The data file, line, entry and field whose text holds the sentence; None when no data text does.
+
+    `read`: the data files read so far, kept between calls of one report."""
     key = _words(sentence)[:KEY_WORDS]
     if not key:
         return None
+    read = {} if read is None else read
     for filename, (kind, _cls) in DATA_FILES.items():
         display = f"{settings.data_dir}/{filename}"
-        doc, _problems = read_yaml(settings.data_path / filename, display)
+        if display not in read:
+            read[display] = read_yaml(settings.data_path / filename, display)[0]
+        doc = read[display]
         entries = doc.data.get(kind) if doc is not None and isinstance(doc.data, dict) else None
         if doc is None or not isinstance(entries, list):
             continue

@@ -147,8 +147,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """A problem found while rendering a page; the build fails with all of them in `on_env`."""
         self.build.page_problems.append(Problem(self._shown(page), message, hint=hint))
 
-    def render_failed(self, page: Page, message: str, line: int | None) -> None:
+    def render_failed(self, page: Page | None, message: str, line: int | None) -> None:
         """The page's template failed to render (macros/mkdocs_adapter/render_errors.py); line is the template's."""
+        if page is None:  # outside a page, nothing to collect the problem into: print it, then fail
+            log.error("the macros plugin could not render a template: %s", message)
+            raise PluginError(f"the macros plugin could not render a template: {message}")
         source = page.file.content_string
         body = page.markdown or ""
         offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
@@ -375,7 +378,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         line = page_line(markdown, sentence)
         if line is not None:
             return Problem(shown, "this sentence has no footnote", line=line, details=(quoted,), hint=hint)
-        where = data_origin(self.settings, sentence)
+        where = data_origin(self.settings, sentence, self.build.data_read)
         if where is not None:
             return Problem(message=f"this text is shown on {shown} as a sentence without a footnote",
                            details=(quoted,), **where,
