@@ -318,12 +318,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
         warned = self._kept.messages
         self._kept.stop()
-        if warned:
-            raise PluginError(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and "
-                              "--strict does not pass:\n" + "\n".join(f"- {message}" for message in warned))
+        parts = []
         if broken:
-            raise PluginError("The built site has broken links.\n\n" + ContributorError(
+            parts.append("The built site has broken links.\n\n" + ContributorError(
                 [self._link_problem(where, href, what) for where, href, what in broken]).report())
+        if warned:
+            parts.append(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and --strict "
+                         "does not pass:\n" + "\n".join(f"- {message}" for message in warned))
+        if parts:
+            raise PluginError("\n\n".join(parts))
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_ended()
