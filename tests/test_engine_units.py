@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from macros.commands.scaffold import required_to_fill, source_entry
 from macros.model.load import load_project
 from macros.model.schema import DATA_FILES, Event, Quote, Source
 from macros.model.steps.references import references_in
@@ -14,7 +15,6 @@ from macros.pages.macro_calls import argument_problems
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.hints import data_file_of, ids_hint, singular
 from macros.problems.problem import entry_label, quoted_line
-from macros.scaffold import required_to_fill, source_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -21,9 +21,9 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import build_in_process
 
-from macros.__main__ import main
+from macros.commands.main import main
+from macros.commands.scaffold import required_to_fill
 from macros.model.schema import DATA_FILES
-from macros.scaffold import required_to_fill
 
 FIXTURE = Path(__file__).parent / "fixtures" / "council-vote.txt"
 QUOTE = "voted on Monday to close the old river bridge"
@@ -139,7 +139,7 @@ def test_add_source_refuses_a_file_outside_seeds_and_a_used_id(tmp_path: Path) -
 
 def test_every_plugin_option_is_documented() -> None:
     """Each option of the plugin's config has a row in CONTRIBUTING's table, with its default."""
-    from macros.plugin import ExplainerConfig
+    from macros.mkdocs_adapter.plugin import ExplainerConfig
 
     guide = (Path(__file__).resolve().parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for name, option in ExplainerConfig._schema:

@@ -1,6 +1,6 @@
 """Where a project keeps its parts, and the few rules it may tune.
 
-The core reads these plain values; the MkDocs plugin (`macros/plugin.py`)
+The core reads these plain values; the MkDocs plugin (`macros/mkdocs_adapter/plugin.py`)
 fills them from its typed configuration in mkdocs.yml, and the command line
 tools read the same configuration, so both see one project.
 """

@@ -2,7 +2,7 @@
 
 Registered as `cited-explainer` (pyproject.toml, `mkdocs.plugins` entry
 point) and listed under `plugins:` in mkdocs.yml. The page macros stay on
-mkdocs-macros (`macros/__init__.py`) and ask this plugin for the page's
+mkdocs-macros (`macros/mkdocs_adapter/page_macros.py`) and ask this plugin for the page's
 footnotes. The order of a build:
 
 - `on_config`: load and verify the project (data, seeds, every citation);
@@ -36,17 +36,25 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros import collector
 from macros.checks.links import broken_links
-from macros.checks.uncited import uncited_sentences
-from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
+from macros.checks.uncited import uncited_sentences, unreadable
+from macros.citations.footnotes import (
+    ARCHIVE_META,
+    CitingPage,
+    PageFootnotes,
+    archive_path,
+    escape_markers,
+    number_in_reading_order,
+)
 from macros.citations.page_syntax import parse_page, replace_references
 from macros.citations.readers_comment import READERS_COMMENT_HINT
 from macros.citations.verify import Located
-from macros.deferred import defer
-from macros.footnote_order import FootnoteOrderIndex
 from macros.html.glossary_links import link_terms
-from macros.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter import collector
+from macros.mkdocs_adapter.deferred import defer
+from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
+from macros.mkdocs_adapter.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
@@ -54,16 +62,14 @@ from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.archive import passages_by_source, render_archive
 from macros.pages.templates import render
 from macros.pages.text import attr
-from macros.problems.examples import citation_example
-from macros.problems.problem import ContributorError, Problem
+from macros.problems.examples import citation_example, macro_example
+from macros.problems.problem import ContributorError, Problem, quoted_line
 from macros.seeds.matching import MIN_QUOTE_WORDS
-from macros.state import BuildState
 
 defer("requests")  # imported by mkdocs-macros (loaded after this plugin) for a check the site never makes
 
 NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
-ARCHIVE_META = "source_archive"  # front matter key of a generated archive page
 _PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -134,6 +140,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """A problem found while rendering a page; the build fails with all of them in `on_env`."""
         self.build.page_problems.append(Problem(self._shown(page), message, hint=hint))
 
+    def render_failed(self, page: Page, message: str, line: int | None) -> None:
+        """The page's template failed to render (macros/mkdocs_adapter/render_errors.py); line is the template's."""
+        source = page.file.content_string
+        body = page.markdown or ""
+        offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
+        at = line + offset if line is not None else None
+        self.build.page_problems.append(Problem(
+            self._shown(page), message, line=at, details=quoted_line(source, at),
+            hint=("a page's template holds macro calls such as " + macro_example()
+                  + "; to show {{ or {% as text, write {{ '{{' }} or put `render_macros: false` in the front matter")))
+
     def _shown(self, page: Page) -> str:
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
@@ -142,14 +159,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         collector.build_started()  # before the other plugins' on_config, which allocate too
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/macros_git.py)
+        prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/mkdocs_adapter/macros_git.py)
         self._build = None
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
-        collector.build_started()  # fewer full collections while the build runs (macros/collector.py)
+        collector.build_started()  # fewer full collections while the build runs (macros/mkdocs_adapter/collector.py)
         try:
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
@@ -180,7 +197,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         project, footnotes = self.project, self.footnotes_of(page)
         parsed = parse_page(markdown)
         mapping = {c.label: footnotes.ref(project.locate(c.source, c.quote)) for c in parsed.citations}
-        body = replace_references(parsed.body, mapping)
+        body = replace_references(escape_markers(parsed.body), mapping)
         note = page.meta.get(self.settings.exempt_meta_key)
         if note:
             body = _with_page_note(body, str(note))
@@ -198,6 +215,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get(ARCHIVE_META):
             return html
+        for element in sorted(set(unreadable(html))):
+            self.report(page, f"the page shows a {element}, whose text the sentence check cannot read",
+                        "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
+                        "in CONTRIBUTING.md")
         if not page.meta.get(self.settings.exempt_meta_key):
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):

@@ -21,7 +21,7 @@ from macros.model.settings import Settings
 from macros.problems.problem import ContributorError, Problem
 from macros.seeds.article import sha256_of
 
-TEMPLATES = Path(__file__).parent / "templates" / "new_project"
+TEMPLATES = Path(__file__).parent.parent / "templates" / "new_project"
 # template file -> where it goes in the new project
 FILES = {"mkdocs.yml": "mkdocs.yml", "README.md": "README.md", "index.md": "docs/index.md", "gitignore": ".gitignore"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
