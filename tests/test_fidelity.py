@@ -123,14 +123,15 @@ def test_a_sentence_resting_on_the_commentary_alone_names_it_as_a_commentary(sit
 # A passage that opens on a word pointing back ("They also note", "When the truce fell apart") takes
 # its subject from an earlier sentence of the article: the sentence citing it cites that one too, unless
 # it shows the passage as a quotation (the words in quotation marks, under a heading that names them).
-LEANS_BACK = re.compile(r"^(?:They|When the truce|The move|This|These)\b")
+LEANS_BACK = re.compile(r"^(?:They|When the truce|The move|This|These|He|She|The report)\b|^It (?!was )|^In exchange, his\b")
 
 
 def test_a_passage_that_leans_on_an_earlier_sentence_is_cited_with_it(site: BuiltSite):
     problems = []
     for (page, anchor), (sentence, cites) in cited_sentences(site).items():
         for c in cites:
-            quoted = "“" + c.exact[:20] in sentence
+            shown = " ".join(QUOTED.findall(sentence))  # a label and the passage's own words in quotation marks
+            quoted = len(shown.split()) >= 4 and shown in c.exact and len(QUOTED.sub("", sentence).split()) <= 6
             if LEANS_BACK.match(c.exact) and not quoted and not any(
                     o.source == c.source and o.start < c.start for o in cites):
                 problems.append(f"{page}#{anchor}: “{c.exact[:50]}…” without its antecedent: {sentence}")
