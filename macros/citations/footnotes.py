@@ -71,15 +71,12 @@ class PageFootnotes:
     archive_dir: str = "sources"
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     order: list[Located] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    comments: list[Located] = field(default_factory=list)  # readers' comments the page was asked to cite
 
     def ref(self, located: Located) -> str:
         """The footnote reference for a passage, allocating a label once."""
-        if located.in_comment:
-            self.problems.append(
-                f"cites a reader's comment under '{located.source_id}' (\"{located.quote}\"); a reader's comment is "
-                "never evidence on an explainer page (it stays on the article's archive page, labelled): "
-                "cite the article's own text, or remove the sentence")
+        if located.in_comment and located not in self.comments:
+            self.comments.append(located)
         label = self.labels.get(located.key)
         if label is None:
             label = f"{LABEL_PREFIX}{len(self.order) + 1}"

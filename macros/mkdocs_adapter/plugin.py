@@ -47,7 +47,7 @@ from macros.citations.footnotes import (
     number_in_reading_order,
 )
 from macros.citations.page_syntax import parse_page, replace_references
-from macros.citations.readers_comment import READERS_COMMENT_HINT
+from macros.citations.readers_comment import READERS_COMMENT_HINT, comment_shown_on_page
 from macros.citations.verify import Located
 from macros.html.glossary_links import link_terms
 from macros.mkdocs_adapter import collector
@@ -63,7 +63,7 @@ from macros.pages.archive import passages_by_source, render_archive
 from macros.pages.templates import render
 from macros.pages.text import attr
 from macros.problems.examples import citation_example, macro_example
-from macros.problems.problem import ContributorError, Problem, quoted_line
+from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
 from macros.seeds.matching import MIN_QUOTE_WORDS
 
 defer("requests")  # imported by mkdocs-macros (loaded after this plugin) for a check the site never makes
@@ -92,6 +92,8 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """Front matter key that exempts a site page (about, method) from the sentence check; its value is shown."""
     glossary_page = c.Optional(c.Type(str))
     """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
+    fail_on_still_to_fill = c.Type(bool, default=False)
+    """True before publishing: the build fails while any field is still to fill (a draft's build lists them)."""
 
 
 def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
@@ -103,7 +105,8 @@ def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settin
         options.validate()
     return Settings(root=root, docs_dir=Path(config.docs_dir), seeds_dir=options.seeds_dir, data_dir=options.data_dir,
                     archive_dir=options.archive_dir.strip("/"), min_quote_words=options.min_quote_words,
-                    exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page)
+                    exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page,
+                    fail_on_still_to_fill=options.fail_on_still_to_fill)
 
 
 def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
@@ -151,6 +154,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             hint=("a page's template holds macro calls such as " + macro_example()
                   + "; to show {{ or {% as text, write {{ '{{' }} or put `render_macros: false` in the front matter")))
 
+    def _report_comment(self, page: Page, located: Located) -> None:
+        """A reader's comment a page would show: reported against the data entry that cites it, when one does."""
+        shown = self._shown(page)
+        where = self.project.comment_citations.get(located.key)
+        message = comment_shown_on_page(located, shown)
+        if where is None:
+            self.report(page, message, READERS_COMMENT_HINT)
+            return
+        self.build.page_problems.append(Problem(where.file, message, line=where.line, entry=where.entry,
+                                                field=where.field, hint=READERS_COMMENT_HINT))
+
     def _shown(self, page: Page) -> str:
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
@@ -171,6 +185,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
             raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
+        if project.to_fill:
+            report = to_fill_report(project.to_fill)
+            if self.settings.fail_on_still_to_fill:
+                raise PluginError("Fields are still to fill, and mkdocs.yml sets `fail_on_still_to_fill: true` "
+                                  "(publishing); nothing was built.\n\n" + report)
+            log.info("%s", report)  # a draft builds; the check lists the same
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
         return config
@@ -203,8 +223,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             body = _with_page_note(body, str(note))
         if footnotes.order:
             body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
-        for problem in footnotes.problems:
-            self.report(page, problem, READERS_COMMENT_HINT)
+        for located in footnotes.comments:
+            self._report_comment(page, located)
         title = str(page.title or page.file.src_uri)
         for located in footnotes.order:
             self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))

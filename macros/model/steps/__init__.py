@@ -14,6 +14,7 @@ from macros.model.steps.dates import check_dates
 from macros.model.steps.pages import read_pages
 from macros.model.steps.references import check_references
 from macros.model.steps.seeds import read_seeds
+from macros.model.steps.to_fill import find_still_to_fill
 
 STEPS: tuple[Callable[[LoadContext], None], ...] = (
     read_data_files,  # data files -> typed entries
@@ -22,4 +23,5 @@ STEPS: tuple[Callable[[LoadContext], None], ...] = (
     verify_data_citations,  # every citation in the data, against its seed
     check_dates,  # every date shown is printed, or marked inferred with its basis cited
     read_pages,  # hand-written pages: citation footnotes and macro calls
+    find_still_to_fill,  # what a draft has still to fill: reported, not a problem
 )

@@ -31,6 +31,10 @@ def verify_data_citations(ctx: LoadContext) -> None:
                 names = getattr(type(holder), "verbatim_in_citations", ())
                 must = {name: getattr(holder, name) for name in names} if names else _NOTHING
                 located = verify(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote, must)
+                if located and located.in_comment and citation.readers_comment:
+                    # Where a page that shows it is told to look: the data entry, not the page.
+                    ctx.project.comment_citations.setdefault(located.key, Problem(
+                        message="", **_where(ctx, kind, entry, loc)))
                 if located and located.in_comment != citation.readers_comment:
                     ctx.problems.add(Problem(
                         ctx.file_of(kind), readers_comment_mismatch(located),
