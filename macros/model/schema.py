@@ -262,6 +262,9 @@ class KeyFact(Entry):
         "When the fact happened (not when an article was printed); key facts are shown in the file's order, which is this order."))
     date_cite: DateSupport | None = Field(None, description=(
         "Citations that support `date`, when the passages under `cite` do not show it (e.g. a dateline)."))
+    date_basis: Sentence | None = Field(None, description=(
+        "For a date worked out rather than printed (\"last month\" in a report of a known date): why the date is "
+        "what it is, cited; the date then shows a marker linking to this note, under the key facts."))
     label: Text = Field(description="What the value is, in the site's words, attributed where it is an allegation.")
     value: Text = Field(description="The number or date as the seed prints it.")
     cite: Cite

@@ -32,11 +32,13 @@ def key_facts(r: Renderer) -> str:
     for fact in r.project.facts.values():  # data order, which says what came after what
         when = format_date(fact.date)
         facts.append({
+            "id": fact.id,
             "date": fact.date,
             "when": when,
             "when_refs": safe(r.refs(fact.date_cite.cite)) if fact.date_cite else "",
             "value": safe(md_text(fact.value)) if fact.value not in when else None,  # "May 1" in "May 1, 2021"
             "label": safe(md_text(fact.label)),
             "refs": safe(r.refs(fact.cite)),
+            "basis": safe(r.sentence(fact.date_basis)) if fact.date_basis else None,
         })
     return render("key_facts.html", facts=facts)
