@@ -55,10 +55,10 @@ class Source(Entry):
     comments_begin: str | None = Field(None, description=(
         "The first words, as printed, of the paragraph where readers' comments begin; "
         "that paragraph and all after it are readers' comments, not the author's."))
-    label: Text = Field(description="How the site names this source in short, e.g. 'VICE News report'.")
+    label: Text = Field(description="How the site names this source in short, e.g. 'the Gazette report'.")
     tag: Text | None = Field(None, description=(
         "The short name readers see first in every footnote citing this source, made only of words the seed "
-        "prints (outlet, byline, date), e.g. 'VICE News' or 'Sheridan and Brigida'; null when the seed prints "
+        "prints (outlet, byline, date), e.g. the outlet's name, or the byline's surnames ('Ortiz and Lee'); null when the seed prints "
         "none of these, and the genre and headline then name it."))
     genre: Genre | None = Field(None, description=(
         "What kind of piece the text shows it is, one of the genres in CONTRIBUTING.md's table: 'news report', "
@@ -80,10 +80,10 @@ class Source(Entry):
 
 
 class Side(Entry):
-    """Who makes a claim (El Faro, the Treasury, the government, ...), and a kind of person named."""
+    """Who makes a claim (a newspaper, an agency, the government, ...), and a kind of person named."""
 
     id: Slug
-    label: Text = Field(description="The label of the 'Who makes it' cell, e.g. 'What El Faro reported'.")
+    label: Text = Field(description="The label of the 'Who makes it' cell, e.g. 'What the newspaper reported'.")
     group: Text | None = Field(None, description=(
         "The heading of the people of this kind on the 'Everyone named' page; none: no one is grouped here."))
 
@@ -181,7 +181,7 @@ class Quote(Entry):
     where: Text | None = Field(None, description="Where or how it was said, as the seed words it, or null.")
     about: Text | None = Field(None, description=(
         "What the words were about, shown in the caption after the speaker's name, e.g. "
-        "'about the arrest of a former defense minister'; the context passage must support it."))
+        "'about the council's vote'; the context passage must support it."))
     context: Text = Field(description=(
         "A passage of the seed that contains the quotation and the `when` and `where` words; it is the citation."))
 
@@ -192,7 +192,7 @@ class Claim(Entry):
 
     id: Slug
     by: SideId = Field(description="The id of the group in data/sides.yml that makes the claim; its label heads the cell.")
-    claim: CellProse = Field(description="The claim, attributed ('El Faro reported that ...').")
+    claim: CellProse = Field(description="The claim, attributed ('The newspaper reported that ...').")
     who: CellProse = Field(description="Who makes the claim and where it was published.")
     response: CellProse = Field(description="The response the articles report, or what they say about its absence.")
     evidence: CellProse = Field(description="What the articles say the claim rests on.")
@@ -205,7 +205,7 @@ class Figure(Entry):
     """A number a seed states."""
 
     id: Slug
-    label: Text = Field(description="What the number counts, e.g. 'Homicides, January to July 2019'.")
+    label: Text = Field(description="What the number counts, e.g. 'Households without water, March 2024'.")
     value: float = Field(description="The number itself, for charts.")
     as_printed: Text = Field(description="The number as the seed prints it, e.g. '1,630'.")
     unit: Text
@@ -217,7 +217,7 @@ class Chart(Entry):
     """A bar chart of named figures, titled with what it shows, with its cited table as text alternative."""
 
     id: Slug
-    title: Text = Field(description="What the chart shows, e.g. 'Homicides in El Salvador, January to July 2019 and 2020'.")
+    title: Text = Field(description="What the chart shows, e.g. 'Households without water, March and April 2024'.")
     note: Sentence = Field(description="Where the figures come from, cited; shown under the title.")
     figures: list[FigureId] = Field(min_length=1, description="Ids of figures in data/figures.yml, drawn as bars in this order.")
     bars: bool = Field(True, description="False: only the table, for figures that are not comparable as bars.")

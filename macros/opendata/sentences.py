@@ -32,8 +32,6 @@ INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn
                     "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "del", "ins"})
 VOID_INLINE = frozenset({"br", "wbr", "img"})
 _SPACES = re.compile(r"\s+")
-# A date's marker, the link to how the date is worked out: navigation beside the sentence, not its words.
-_DATE_MARKER = re.compile(r'<a class="timeline__date-marker"[^>]*>[^<]*</a>')
 _ID = re.compile(r'\sid="([^"]+)"')
 _WHOLE_BLOCK = re.compile(r"<(p|li|td)>$")  # a bare paragraph, list item or table cell, just before a sentence
 _BLOCK_END = re.compile(r"\s*</(p|li|td)>")  # matched where the claim ends, not on a copy of the rest of the page
@@ -122,7 +120,7 @@ def _claim_start(content: str, floor: int, run_start: int) -> int:
 
 def _shown_text(body: str) -> str:
     """The sentence as a reader sees it: tags dropped, entities read, spaces collapsed."""
-    text = _TAG.sub("", MARKER_RE.sub("", _DATE_MARKER.sub("", body)))
+    text = _TAG.sub("", MARKER_RE.sub("", body))
     return _SPACES.sub(" ", html_lib.unescape(text)).strip()
 
 

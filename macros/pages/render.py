@@ -49,7 +49,20 @@ class Renderer:
         return f"{href}#{anchor}" if anchor else href
 
     # --- people -------------------------------------------------------------------
-    def person_href(self, person: Person) -> str:
-        if person.profile:
-            return self.link(f"people/{person.id}.md")
-        return self.link("people.md", person.id)
+    def person_href(self, person: Person) -> str | None:
+        """Where a person's name links: the page showing their profile, else their entry on the page that calls
+        directory(), else nowhere (None)."""
+        profile = self.project.page_of("profile", person.id)
+        if profile:
+            return self.link(profile)
+        directory = self.project.page_of("directory")
+        return self.link(directory, person.id) if directory else None
+
+    def profile_href(self, person: Person) -> str | None:
+        page = self.project.page_of("profile", person.id)
+        return self.link(page) if page else None
+
+    def timeline_href(self, event_id: str) -> str | None:
+        """An event's entry on the page that calls timeline() (the first, by path, if several do); None without one."""
+        page = self.project.page_of("timeline")
+        return self.link(page, event_id) if page else None
