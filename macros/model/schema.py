@@ -8,8 +8,9 @@ generated from them (see `jsonschema.py`).
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
+from macros.seeds.matching import normalized_text
 from macros.model.types import (
     Cite,
     Entry,
@@ -207,8 +208,21 @@ class Figure(Entry):
     id: Slug
     label: Text = Field(description="What the number counts, e.g. 'Households without water, March 2024'.")
     value: float = Field(description="The number itself, for charts.")
-    as_printed: Text = Field(description="The number as the seed prints it, e.g. '1,630'.")
-    unit: Text
+    as_printed: Text = Field(description=(
+        "The number as the seed prints it, without its unit, e.g. '1,630' or '4.5 million'."))
+    unit: Text = Field(description=(
+        "What the number counts, shown after it ('1,630 homes'): never part of `as_printed` as well."))
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_once(cls, unit: str, info: ValidationInfo) -> str:
+        printed = str(info.data.get("as_printed", ""))
+        if printed and normalized_text(printed).lower().endswith(normalized_text(unit).lower()):
+            raise ValueError(
+                f"`as_printed` (\"{printed}\") already ends with the unit, which readers would see twice "
+                f"(\"{printed} {unit}\"); leave the unit out of `as_printed`: the figure is shown as "
+                "`as_printed`, a space, then `unit`")
+        return unit
     cite: Cite
     verbatim_in_citations: ClassVar[tuple[str, ...]] = ("as_printed",)
 

@@ -16,9 +16,11 @@ if TYPE_CHECKING:
     from macros.pages.render import Renderer
 
 
-def short_version(r: Renderer) -> str:
+def short_version(r: Renderer, title: str | None = None) -> str:
+    """The boxed short version, under its own heading: the template's ("The short version") by default, the
+    page's `title` when given, none when `title` is ""."""
     points = [safe(r.paragraph(point.text)) for point in r.project.points.values()]
-    return render("short_version.html", points=points)
+    return render("short_version.html", points=points, title=title)
 
 
 def panels(r: Renderer) -> str:
