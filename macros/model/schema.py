@@ -10,7 +10,6 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
-from macros.seeds.matching import normalized_text
 from macros.model.types import (
     Cite,
     Entry,
@@ -27,6 +26,7 @@ from macros.model.types import (
     SourceId,
     Text,
 )
+from macros.seeds.matching import normalized_text
 
 # The keys of macros/templates/genres.yml, which holds the label readers see for each (a test keeps both alike).
 Genre = Literal["news report", "analysis", "opinion", "editorial", "unsigned commentary", "official statement",
@@ -59,8 +59,8 @@ class Source(Entry):
     label: Text = Field(description="How the site names this source in short, e.g. 'the Gazette report'.")
     tag: Text | None = Field(None, description=(
         "The short name readers see first in every footnote citing this source, made only of words the seed "
-        "prints (outlet, byline, date), e.g. the outlet's name, or the byline's surnames ('Ortiz and Lee'); null when the seed prints "
-        "none of these, and the genre and headline then name it."))
+        "prints (outlet, byline, date), e.g. the outlet's name, or the byline's surnames ('Ortiz and Lee'); "
+        "null when the seed prints none of these, and the genre and headline then name it."))
     genre: Genre | None = Field(None, description=(
         "What kind of piece the text shows it is, one of the genres in CONTRIBUTING.md's table: 'news report', "
         "'analysis', 'opinion' (signed), 'editorial', 'unsigned commentary', 'official statement', 'press release', "
@@ -273,7 +273,8 @@ class KeyFact(Entry):
 
     id: Slug
     date: PartialDate = Field(description=(
-        "When the fact happened (not when an article was printed); key facts are shown in the file's order, which is this order."))
+        "When the fact happened (not when an article was printed); key facts are shown in the file's order, "
+        "which is this order."))
     date_cite: DateSupport | None = Field(None, description=(
         "Citations that support `date`, when the passages under `cite` do not show it (e.g. a dateline)."))
     date_basis: Sentence | None = Field(None, description=(

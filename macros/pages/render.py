@@ -58,6 +58,11 @@ class Renderer:
         directory = self.project.page_of("directory")
         return self.link(directory, person.id) if directory else None
 
+    def person_name(self, person: Person, text: str) -> str:
+        """The person's name (as `text`, Markdown) linked where person_href says, or plain when nowhere."""
+        href = self.person_href(person)
+        return f"[{text}]({href})" if href else text
+
     def profile_href(self, person: Person) -> str | None:
         page = self.project.page_of("profile", person.id)
         return self.link(page) if page else None

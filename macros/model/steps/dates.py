@@ -18,9 +18,7 @@ Otherwise the check refuses the date, naming the file, line, entry and field.
 
 from __future__ import annotations
 
-import calendar
 import re
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -30,7 +28,9 @@ from macros.problems.problem import Problem
 from macros.seeds.matching import normalized_text
 
 # Month names as articles print them, fixed (not the process locale's).
-_MONTHS = {i: (calendar.month_name[i], calendar.month_abbr[i]) for i in range(1, 13)}
+_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_MONTHS: dict[int, tuple[str, ...]] = {i: (name, name[:3]) for i, name in enumerate(_NAMES, 1)}
 _MONTHS[9] = (*_MONTHS[9], "Sept")
 _MONTH_WORDS = {i: tuple(w.lower() for w in words) for i, words in _MONTHS.items()}
 
@@ -62,9 +62,7 @@ def printed_in(date: str, text: str, *, day: bool = True) -> bool:
         return False
     if rest and not any(re.search(rf"\b{re.escape(word)}\b", text) for word in _MONTH_WORDS[int(rest[0])]):
         return False
-    if len(rest) == 2 and day and not re.search(rf"(?<!\d){int(rest[1])}(?!\d)", text):
-        return False
-    return True
+    return not (len(rest) == 2 and day and not re.search(rf"(?<!\d){int(rest[1])}(?!\d)", text))
 
 
 def _wanted(date: str) -> str:
