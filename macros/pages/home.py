@@ -37,10 +37,10 @@ def key_facts(r: Renderer) -> str:
             "id": fact.id,
             "date": fact.date,
             "when": when,
-            "when_refs": safe(r.refs(fact.date_cite.cite)) if fact.date_cite else "",
             "value": safe(md_text(fact.value)) if fact.value not in when else None,  # "May 1" in "May 1, 2021"
             "label": safe(md_text(fact.label)),
-            "refs": safe(r.refs(fact.cite)),
+            # The date's footnotes, then the fact's, after the whole fact: one sentence, one anchor (the fact's).
+            "refs": safe(r.refs([*(fact.date_cite.cite if fact.date_cite else []), *fact.cite], named_by=fact.cite)),
             "basis": safe(r.sentence(fact.date_basis)) if fact.date_basis else None,
         })
     return render("key_facts.html", facts=facts)

@@ -29,11 +29,13 @@ class Renderer:
         return self.footnotes.src_uri
 
     # --- citations and sentences -------------------------------------------------
-    def refs(self, cite: Iterable[Citation]) -> str:
+    def refs(self, cite: Iterable[Citation], named_by: Iterable[Citation] | None = None) -> str:
+        """The footnote references of the citations, after the marker naming their data sentence (by default the
+        one these citations support; with `named_by`, the one those support: one sentence, one anchor)."""
         cite = list(cite)
         refs = "".join(self.footnotes.ref(self.project.locate(c.source, c.quote)) for c in cite)
         # An empty marker naming the data sentence, made its anchor by macros/opendata/sentences.py.
-        return marker(self.project, cite) + refs if refs else refs
+        return marker(self.project, cite if named_by is None else list(named_by)) + refs if refs else refs
 
     def sentence(self, sentence: Sentence) -> str:
         return md_text(sentence.text) + self.refs(sentence.cite)

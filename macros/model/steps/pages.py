@@ -179,12 +179,13 @@ def _record_blocks(ctx: LoadContext, src_uri: str, template: jinja2.nodes.Templa
 def check_profiles(ctx: LoadContext) -> None:
     """`profile: true` exactly for the people a page shows the profile of."""
     shown = {args[0] for _, args in ctx.project.block_pages.get("profile", []) if args}
+    docs = ctx.settings.shown(ctx.settings.docs_path)
     for person in ctx.project.entries.get("people", {}).values():
         if person.profile and person.id not in shown:
             ctx.problems.add(Problem(
                 ctx.file_of("people"), f"`profile: true`, but no page calls profile(\"{person.id}\")",
                 line=ctx.line_of("people", person, ("profile",)), entry=person.id, field="profile",
-                hint=f"add a page ({ctx.settings.shown(ctx.settings.docs_path)}/{person.id}.md, say) holding {{{{ profile(\"{person.id}\") }}}}, "
+                hint=f"add a page ({docs}/{person.id}.md, say) holding {{{{ profile(\"{person.id}\") }}}}, "
                      "or set `profile: false`"))
         elif not person.profile and person.id in shown:
             page = next(p for p, args in ctx.project.block_pages["profile"] if args and args[0] == person.id)
