@@ -78,3 +78,41 @@ def test_the_example_builds_in_a_new_project_and_shows_what_the_reference_says(t
     assert all(link["href"].startswith("sources/") for link in content.select(".footnote a.cite-link"))
     assert page.select_one('link[href="assets/cited-explainer/cited-explainer.css"]') is not None
     assert page.select_one('script[src="assets/cited-explainer/cited-explainer.js"]') is not None
+
+
+_OVERRIDE = re.compile(r'<!-- block-override: (?P<template>\S+) "(?P<old>[^"]+)" "(?P<new>[^"]+)" -->')
+
+
+def test_a_project_replaces_a_blocks_words_with_its_own_template(tmp_path: Path) -> None:
+    """As BLOCKS.md says: the block's template copied into `templates_dir:`, its words changed; the next project
+    built in the same process has the engine's words again."""
+    from macros.pages.templates import TEMPLATES
+
+    found = _OVERRIDE.search(TEXT)
+    assert found is not None
+    template, old, new = found["template"], found["old"], found["new"]
+    project = _new_project(tmp_path)
+    for path, text in {**SHARED, **EXAMPLES["claims_table"]}.items():
+        (project / path).write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"^  - cited-explainer\b.*$", "  - cited-explainer:\n      templates_dir: overrides",
+                          config.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1
+    config.write_text(text, encoding="utf-8")
+    (project / "overrides").mkdir()
+    engine = (TEMPLATES / template).read_text(encoding="utf-8")
+    assert old in engine
+    (project / "overrides" / template).write_text(engine.replace(old, new), encoding="utf-8")
+
+    assert build_in_process(project, project / "site").returncode == 0
+    page = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [th.get_text() for th in page.select("table.claims-table thead th")]
+    assert new in headings and old not in headings, headings
+
+    (tmp_path / "other").mkdir()
+    other = _new_project(tmp_path / "other")
+    for path, text in {**SHARED, **EXAMPLES["claims_table"]}.items():
+        (other / path).write_text(text, encoding="utf-8")
+    assert build_in_process(other, other / "site").returncode == 0
+    page = BeautifulSoup((other / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert old in [th.get_text() for th in page.select("table.claims-table thead th")]

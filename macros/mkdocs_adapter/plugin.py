@@ -60,7 +60,7 @@ from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.archive import passages_by_source, render_archive
-from macros.pages.templates import render
+from macros.pages.templates import render, use_overrides
 from macros.pages.text import attr
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
@@ -100,6 +100,8 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
     fail_on_still_to_fill = c.Type(bool, default=False)
     """True before publishing: the build fails while any field is still to fill (a draft's build lists them)."""
+    templates_dir = c.Optional(c.Type(str))
+    """A folder beside mkdocs.yml whose files replace the engine's block templates of the same name."""
     assets = c.Type(bool, default=True)
     """False: the engine adds neither its stylesheet nor its script; the project styles the blocks itself."""
 
@@ -188,6 +190,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             if not any(isinstance(e, str) and (e == extension or e.endswith("." + extension))
                        for e in config.markdown_extensions):
                 config.markdown_extensions.append(extension)
+        overrides = self.config.templates_dir
+        if overrides and not (self.settings.root / overrides).is_dir():
+            raise PluginError(f"mkdocs.yml: `templates_dir: {overrides}` names no folder beside mkdocs.yml")
+        use_overrides(self.settings.root / overrides if overrides else None)
         if self.config.assets:  # before the project's own, which may override any rule
             if ASSET_CSS not in config.extra_css:
                 config.extra_css.insert(0, ASSET_CSS)
