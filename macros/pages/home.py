@@ -39,8 +39,8 @@ def key_facts(r: Renderer) -> str:
             "when": when,
             "value": safe(md_text(fact.value)) if fact.value not in when else None,  # "May 1" in "May 1, 2021"
             "label": safe(md_text(fact.label)),
-            # The date's footnotes, then the fact's, after the whole fact: one sentence, one anchor (the fact's).
-            "refs": safe(r.refs([*(fact.date_cite.cite if fact.date_cite else []), *fact.cite], named_by=fact.cite)),
+            # one run of footnotes after the whole fact, the value's then the date's, under the fact's own anchor
+            "refs": safe(r.refs([*fact.cite, *(fact.date_cite.cite if fact.date_cite else [])], named_by=fact.cite)),
             "basis": safe(r.sentence(fact.date_basis)) if fact.date_basis else None,
         })
     return render("key_facts.html", facts=facts)
