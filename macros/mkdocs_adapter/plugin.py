@@ -63,7 +63,7 @@ from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.archive import passages_by_source, render_archive
-from macros.pages.templates import render
+from macros.pages.templates import render, use_overrides
 from macros.pages.text import attr
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
@@ -76,8 +76,14 @@ log = logging.getLogger(f"mkdocs.plugins.{NAME}")
 _PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
 _ID = re.compile(r'\sid="([^"]+)"')
-# Markdown extensions the engine's output needs; added when mkdocs.yml does not list them.
-REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html")
+# Markdown extensions the engine's output needs; added when mkdocs.yml does not list them
+# (by their last name, as Material's plugins test: `markdown.extensions.attr_list` is `attr_list`).
+REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html", "pymdownx.details")
+# The reader experience every project gets (macros/assets/): the stylesheet and the script, at these paths
+# of the built site. A file of the same path in the project's docs_dir replaces the engine's.
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSET_CSS = "assets/cited-explainer/cited-explainer.css"
+ASSET_JS = "assets/cited-explainer/cited-explainer.js"
 
 
 class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -97,6 +103,10 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
     fail_on_still_to_fill = c.Type(bool, default=False)
     """True before publishing: the build fails while any field is still to fill (a draft's build lists them)."""
+    templates_dir = c.Optional(c.Type(str))
+    """A folder beside mkdocs.yml whose files replace the engine's block templates of the same name."""
+    assets = c.Type(bool, default=True)
+    """False: the engine adds neither its stylesheet nor its script; the project styles the blocks itself."""
 
 
 def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
@@ -184,8 +194,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self._build = None
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:
-            if extension not in config.markdown_extensions:
+            if not any(isinstance(e, str) and (e == extension or e.endswith("." + extension))
+                       for e in config.markdown_extensions):
                 config.markdown_extensions.append(extension)
+        overrides = self.config.templates_dir
+        if overrides and not (self.settings.root / overrides).is_dir():
+            raise PluginError(f"mkdocs.yml: `templates_dir: {overrides}` names no folder beside mkdocs.yml")
+        use_overrides(self.settings.root / overrides if overrides else None)
+        if self.config.assets:  # before the project's own, which may override any rule
+            if ASSET_CSS not in config.extra_css:
+                config.extra_css.insert(0, ASSET_CSS)
+            if not any(str(script) == ASSET_JS for script in config.extra_javascript):
+                config.extra_javascript.insert(0, ASSET_JS)
         config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
         collector.build_started()  # fewer full collections while the build runs (macros/mkdocs_adapter/collector.py)
         try:
@@ -207,6 +227,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         kept = list(files)
+        if self.config.assets:
+            for uri in (ASSET_CSS, ASSET_JS):
+                if files.get_file_from_path(uri) is None:  # else the project's own file of that path
+                    kept.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         for source in self.project.sources.values():
             meta = {"title": source.headline or source.label, ARCHIVE_META: source.id, "render_macros": False}
             content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" \
