@@ -1,5 +1,9 @@
 """The timeline: entries by period, each marked event, allegation or response, with plain dates.
 
+Entries keep the order of data/events.yml, which says what came after what where a
+date alone cannot ("September 2020" and "September 3, 2020"); tests/test_fidelity.py
+checks that no date goes back in time.
+
 An approximate or inferred date carries a marker linking to its cited note
 under "About the dates" at the end of the timeline.
 """
@@ -20,12 +24,12 @@ def timeline(r: Renderer) -> str:
     periods = []
     notes = []
     for period in r.project.periods.values():
-        events = sorted((e for e in r.project.events.values() if e.period == period.id), key=lambda e: e.date)
+        events = [e for e in r.project.events.values() if e.period == period.id]  # data order: the sequence
         if not events:
             continue
         entries = []
         for event in events:
-            people = [safe(f"[{md_text(r.project.people[p].name)}]({r.person_href(r.project.people[p])})")
+            people = [safe(r.person_name(r.project.people[p], md_text(r.project.people[p].name)))
                       for p in event.people]
             entries.append({
                 "id": event.id, "kind": event.kind, "date": event.date, "date_label": format_date(event.date),
@@ -38,3 +42,4 @@ def timeline(r: Renderer) -> str:
                               "text": safe(r.sentence(event.date_basis))})
         periods.append({"id": period.id, "label": safe(md_text(period.label)), "entries": entries})
     return render("timeline.md", periods=periods, notes=notes)
+

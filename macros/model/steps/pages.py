@@ -16,12 +16,13 @@ import jinja2
 import yaml
 
 from macros.citations.footnotes import archive_path
-from macros.citations.page_syntax import parse_page
+from macros.citations.page_syntax import ParsedPage, parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, verify_citation
 from macros.model.context import LoadContext
 from macros.model.fastyaml import fast_load
-from macros.pages.registry import BUILTIN_MACROS, PAGE_MACROS
+from macros.model.page_macros import BUILTIN_MACROS, LIST_ARGUMENTS, PAGE_MACROS, shape_problem
+from macros.model.steps.page_rules import page_rule_problems
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.hints import singular
 from macros.problems.problem import Problem, Where, quoted_line
@@ -57,6 +58,11 @@ def read_pages(ctx: LoadContext) -> None:
         parsed = _page_template(ctx, rel, markdown)
         if parsed is not None:
             _page_macro_ids(ctx, rel, *parsed)
+            _record_blocks(ctx, page.relative_to(docs_dir).as_posix(), parsed[0])
+        front = _FRONT_MATTER.match(markdown)
+        meta = _front_matter(front.group(0)) if front else {}
+        template, offset = parsed if parsed is not None else (None, 0)
+        ctx.problems.extend(page_rule_problems(rel, markdown, meta, template, offset))
 
 
 def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
@@ -64,7 +70,7 @@ def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
     for bad in parsed.bad:
         ctx.problems.add(Problem(rel, bad.message, line=bad.line, field=f"[^{bad.label}]",
                                   hint=f"write it as {citation_example(ctx.project)}"))
-    defined = {c.label for c in parsed.citations} | {b.label for b in parsed.bad}
+    defined = _defined_labels(ctx, rel, parsed)
     for label, line in parsed.references.items():
         if label not in defined:
             ctx.problems.add(Problem(rel, f"footnote [^{label}] is used but never defined", line=line,
@@ -90,6 +96,19 @@ def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
             if result.in_comment:
                 ctx.problems.add(Problem(message=readers_comment_mismatch(result), hint=READERS_COMMENT_HINT, **where))
             ctx.project.located[result.key] = result
+
+
+def _defined_labels(ctx: LoadContext, rel: str, parsed: ParsedPage) -> set[str]:
+    """The footnote labels the page defines; a label defined twice is a problem (which text would it show?)."""
+    defined: dict[str, int] = {}
+    for label, line in sorted([(c.label, c.line) for c in parsed.citations] + [(b.label, b.line) for b in parsed.bad],
+                              key=lambda item: item[1]):
+        if label in defined:
+            ctx.problems.add(Problem(rel, f"footnote [^{label}] is defined twice", line=line, field=f"[^{label}]",
+                                     details=(("first", f"at line {defined[label]}"),),
+                                     hint="give each citation its own label, or delete one of the two definitions"))
+        defined.setdefault(label, line)
+    return set(defined)
 
 
 def _page_template(ctx: LoadContext, rel: str, markdown: str) -> tuple[jinja2.nodes.Template, int] | None:
@@ -148,11 +167,38 @@ def _page_macro_ids(ctx: LoadContext, rel: str, template: jinja2.nodes.Template,
                     line=number, hint=ctx.ids_hint(target, value)))
 
 
+def _record_blocks(ctx: LoadContext, src_uri: str, template: jinja2.nodes.Template) -> None:
+    """Which page shows which block, for the links between blocks: a profile's timeline entries link to the
+    page that calls timeline(), a person's name to the page that calls profile() with their id, else to the
+    page that calls directory()."""
+    for call in template.find_all(jinja2.nodes.Call):
+        if isinstance(call.node, jinja2.nodes.Name) and call.node.name in PAGE_MACROS:
+            ctx.project.block_pages.setdefault(call.node.name, []).append((src_uri, tuple(_string_arguments(call))))
+
+
+def check_profiles(ctx: LoadContext) -> None:
+    """`profile: true` exactly for the people a page shows the profile of."""
+    shown = {args[0] for _, args in ctx.project.block_pages.get("profile", []) if args}
+    docs = ctx.settings.shown(ctx.settings.docs_path)
+    for person in ctx.project.entries.get("people", {}).values():
+        if person.profile and person.id not in shown:
+            ctx.problems.add(Problem(
+                ctx.file_of("people"), f"`profile: true`, but no page calls profile(\"{person.id}\")",
+                line=ctx.line_of("people", person, ("profile",)), entry=person.id, field="profile",
+                hint=f"add a page ({docs}/{person.id}.md, say) holding {{{{ profile(\"{person.id}\") }}}}, "
+                     "or set `profile: false`"))
+        elif not person.profile and person.id in shown:
+            page = next(p for p, args in ctx.project.block_pages["profile"] if args and args[0] == person.id)
+            ctx.problems.add(Problem(
+                ctx.file_of("people"), f"{ctx.settings.shown(ctx.settings.docs_path / page)} shows the profile of "
+                f"'{person.id}', whose entry does not say `profile: true`",
+                line=ctx.line_of("people", person), entry=person.id, field="profile",
+                hint="add `profile: true` to the person's entry, so that links to the person lead to the profile"))
+
+
 def _shape_problems(name: str, call: jinja2.nodes.Call) -> Iterator[tuple[str, str]]:
     """One id where the macro wants a list, or the reverse, read from the call's constants."""
-    from macros.pages.macro_calls import list_parameters, shape_problem  # the blocks' own signatures
-
-    for wants_list, arg in zip(list_parameters(name), call.args, strict=False):
+    for wants_list, arg in zip(LIST_ARGUMENTS.get(name, ()), call.args, strict=False):
         if isinstance(arg, jinja2.nodes.Const):
             value: object = arg.value
         elif isinstance(arg, jinja2.nodes.List | jinja2.nodes.Tuple):
