@@ -37,6 +37,9 @@ _TOO_DEEP_HINT = (f"entries are a list of mappings a few levels deep, each level
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
 
 
+_COLLECTION_TAGS = frozenset(("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"))
+
+
 class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader that leaves timestamps as text."""
 
@@ -97,6 +100,8 @@ class _Walker:
     def walk(self, node: yaml.Node, here: Path_) -> Any:
         self.lines.setdefault(here, node.start_mark.line + 1)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if node.tag not in _COLLECTION_TAGS:  # e.g. !!python/object/apply: PyYAML's safe constructors refuse it
+                return self.loader.construct_object(node, deep=True)
             if id(node) in self.open:
                 raise _TooDeep(node, "an alias (*name) refers to a block that contains it")
             if id(node) in self.seen:
