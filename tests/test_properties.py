@@ -40,7 +40,8 @@ VARIANTS = {
     "-": "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
     " ": [" ", "  ", "\u00a0", "\u2009", "\u202f", "\n", " \t", "\u2007"],
 }
-ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
+# Invisible in a seed: zero-width characters, the soft hyphen, direction marks, overrides and isolates.
+ZERO_WIDTH = "\u200b\u200c\u200d\ufeff\u2060\u00ad\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def fold(text: str) -> str:

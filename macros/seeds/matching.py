@@ -2,7 +2,8 @@
 
 Matching forgives typography only: curly versus straight quotes and
 apostrophes, non-breaking and other special spaces, dashes, the ellipsis
-character, and runs of whitespace. Case, spelling and punctuation otherwise
+character, runs of whitespace, and in a seed the characters a reader cannot
+see (zero-width, soft hyphen, direction marks; a quote may not hold them). Case, spelling and punctuation otherwise
 must match exactly.
 """
 
