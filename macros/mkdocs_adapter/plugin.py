@@ -39,8 +39,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from macros.checks.links import broken_links
-from macros.checks.uncited import uncited_sentences
-from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
+from macros.checks.uncited import uncited_sentences, unreadable
+from macros.citations.footnotes import (
+    ARCHIVE_META,
+    CitingPage,
+    PageFootnotes,
+    archive_path,
+    escape_markers,
+    number_in_reading_order,
+)
 from macros.citations.page_syntax import parse_page, replace_references
 from macros.citations.readers_comment import READERS_COMMENT_HINT, comment_shown_on_page
 from macros.citations.verify import Located
@@ -58,15 +65,14 @@ from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.archive import passages_by_source, render_archive
 from macros.pages.templates import render
 from macros.pages.text import attr
-from macros.problems.examples import citation_example
-from macros.problems.problem import ContributorError, Problem, to_fill_report
+from macros.problems.examples import citation_example, macro_example
+from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
 from macros.seeds.matching import MIN_QUOTE_WORDS
 
 defer("requests")  # imported by mkdocs-macros (loaded after this plugin) for a check the site never makes
 
 NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
-ARCHIVE_META = "source_archive"  # front matter key of a generated archive page
 _PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -139,6 +145,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def report(self, page: Page, message: str, hint: str) -> None:
         """A problem found while rendering a page; the build fails with all of them in `on_env`."""
         self.build.page_problems.append(Problem(self._shown(page), message, hint=hint))
+
+    def render_failed(self, page: Page, message: str, line: int | None) -> None:
+        """The page's template failed to render (macros/mkdocs_adapter/render_errors.py); line is the template's."""
+        source = page.file.content_string
+        body = page.markdown or ""
+        offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
+        at = line + offset if line is not None else None
+        self.build.page_problems.append(Problem(
+            self._shown(page), message, line=at, details=quoted_line(source, at),
+            hint=("a page's template holds macro calls such as " + macro_example()
+                  + "; to show {{ or {% as text, write {{ '{{' }} or put `render_macros: false` in the front matter")))
 
     def _report_comment(self, page: Page, located: Located) -> None:
         """A reader's comment a page would show: reported against the data entry that cites it, when one does."""
@@ -220,7 +237,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         project, footnotes = self.project, self.footnotes_of(page)
         parsed = parse_page(markdown)
         mapping = {c.label: footnotes.ref(project.locate(c.source, c.quote)) for c in parsed.citations}
-        body = replace_references(parsed.body, mapping)
+        body = replace_references(escape_markers(parsed.body), mapping)
         note = page.meta.get(self.settings.exempt_meta_key)
         if note:
             body = _with_page_note(body, str(note))
@@ -242,6 +259,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get(ARCHIVE_META):
             return html
+        for element in sorted(set(unreadable(html))):
+            self.report(page, f"the page shows a {element}, whose text the sentence check cannot read",
+                        "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
+                        "in CONTRIBUTING.md")
         if not page.meta.get(self.settings.exempt_meta_key):
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):
