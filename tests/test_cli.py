@@ -193,3 +193,22 @@ def test_a_project_installs_the_engine_wheel_and_builds_in_a_shell_with_nothing_
     assert checked.returncode == 0 and "9 fields still to fill" in checked.stdout, checked.stdout + checked.stderr
     cited = subprocess.run([command, "cite", "ferry", "meantime"], cwd=story, env=clean, capture_output=True, text=True)
     assert '[^1]: council-vote: "The mayor said repairs would take at least a year' in cited.stdout, cited.stdout
+
+
+def test_the_engine_adds_the_extension_its_collapsible_blocks_need(tmp_path: Path) -> None:
+    """A project whose mkdocs.yml does not list pymdownx.details still gets the engine's collapsible blocks."""
+    project = _project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - pymdownx.details\n", ""), encoding="utf-8")
+    quote = 'source: council-vote\n            quote: "{}"'
+    (project / "data" / "glossary.yml").write_text(
+        "terms:\n  - id: ferry\n    term: ferry\n    definition:\n"
+        "      - text: The mayor said a ferry would run while the bridge is repaired.\n        cite:\n          - "
+        + quote.format("a ferry would run in the meantime") + "\n"
+        "      - text: The mayor said repairs would take at least a year.\n        cite:\n          - "
+        + quote.format("repairs would take at least a year") + "\n", encoding="utf-8")
+    (project / "docs" / "index.md").write_text(PAGE + "\n{{ glossary() }}\n", encoding="utf-8")
+    result = run_here(["-m", "mkdocs", "build", "--strict"], project)
+    assert result.returncode == 0, result.stderr
+    home = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "???" not in home.get_text()

@@ -77,7 +77,7 @@ _PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>
 _PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
 _ID = re.compile(r'\sid="([^"]+)"')
 # Markdown extensions the engine's output needs; added when mkdocs.yml does not list them.
-REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html")
+REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html", "pymdownx.details")  # details: collapsible blocks
 
 
 class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -194,7 +194,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.preview.start()
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:
-            if extension not in config.markdown_extensions:
+            if not any(str(listed).endswith(extension) for listed in config.markdown_extensions):
                 config.markdown_extensions.append(extension)
         config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
         collector.build_started()  # fewer full collections while the build runs (macros/mkdocs_adapter/collector.py)
