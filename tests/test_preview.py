@@ -62,7 +62,12 @@ def serving(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]
         yield project, url, server
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.communicate(timeout=10)
+        except ValueError:  # the test read its output already
+            server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()
 
 
 def test_a_failing_build_shows_its_problems_in_the_page_and_they_go_when_fixed(
