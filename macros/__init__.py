@@ -1,24 +1,7 @@
-"""The page macros, on mkdocs-macros (`modules: [macros]` in mkdocs.yml): glue only.
+"""The cited-explainer engine: seeds and data -> validated model -> verified citations -> Markdown -> HTML -> checks.
 
-`define_env` registers one macro per entry of `macros/pages/registry.py`.
-Each call renders its block with the footnote numbering of the page being
-rendered, which it gets from the `cited-explainer` plugin (`macros/plugin.py`).
-An id argument that no data file has is reported as such, with the closest
-ids; any other error in rendering is a bug and fails the build as one.
-
-MkDocs is imported only inside `define_env`, so `import macros.model...` and
-the rest of the core stay free of it.
+The folders follow that flow: `seeds/`, `model/`, `citations/`, `pages/`, `html/`, `checks/`, `opendata/`
+(and `problems/`, which words every contributor error). None of them imports MkDocs: the MkDocs adapter
+(the plugin, the mkdocs-macros glue and the tricks that tie us to MkDocs' stack) is `mkdocs_adapter/`, and
+the command line is `commands/`.
 """
-
-from __future__ import annotations
-
-from typing import Any
-
-__all__ = ["define_env"]
-
-
-def define_env(env: Any) -> None:
-    from macros.pages.macro_calls import register_page_macros
-    from macros.plugin import plugin_of
-
-    register_page_macros(env, plugin_of(env.conf))

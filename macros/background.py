@@ -2,7 +2,7 @@
 
 The open data's zip is compressed beside the built-site link check
 (macros/opendata/publish.py); mkdocs-macros' git commands run while the
-project loads (macros/macros_git.py). The thread ends with its work; the
+project loads (macros/mkdocs_adapter/macros_git.py). The thread ends with its work; the
 `Future` hands over the result, or raises what the work raised.
 """
 

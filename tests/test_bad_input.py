@@ -51,7 +51,7 @@ from browser_support import serve
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_in_process, build_site, copy_project
 
-from macros import check
+from macros.commands import check
 
 # BAD_INPUT_BUILD=command runs `mkdocs build` as a new process per case, exactly as typed (bench/bad_input.py
 # compares the two); by default the build runs in this process, the same code without the start-up.

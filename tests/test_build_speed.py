@@ -30,7 +30,7 @@ def test_compiled_templates_are_cached_and_an_edited_template_is_compiled_anew(t
 
 
 def test_requests_is_imported_on_first_use_only() -> None:
-    """mkdocs-macros imports `requests` at start-up for a PyPI check the site never makes (macros/deferred.py)."""
+    """mkdocs-macros imports `requests` at start-up for a PyPI check the site never makes (macros/mkdocs_adapter/deferred.py)."""
     script = textwrap.dedent("""
         import sys
         from mkdocs.config import load_config
@@ -50,12 +50,12 @@ def test_requests_is_imported_on_first_use_only() -> None:
 
 
 def test_mkdocs_macros_gets_the_same_git_information_from_the_commands_started_early() -> None:
-    """mkdocs-macros' thirteen git commands run in a thread while the project loads (macros/macros_git.py)."""
+    """mkdocs-macros' thirteen git commands run in a thread while the project loads (macros/mkdocs_adapter/macros_git.py)."""
     script = textwrap.dedent("""
         from mkdocs.config import load_config
         import os
         import mkdocs_macros.context as context
-        from macros import macros_git
+        from macros.mkdocs_adapter import macros_git
         config = load_config("mkdocs.yml")
         config.plugins.on_config(config)  # this plugin's on_config, then mkdocs-macros', as a build runs them
         assert context.get_git_info is macros_git.prefetched and macros_git._pending is None
@@ -75,7 +75,7 @@ def test_mkdocs_macros_gets_the_same_git_information_from_the_commands_started_e
 def test_a_prefetched_git_error_reaches_mkdocs_macros_as_its_own_call_would() -> None:
     from mkdocs_macros import context
 
-    from macros import macros_git
+    from macros.mkdocs_adapter import macros_git
 
     saved = (macros_git._original, macros_git._pending, context.get_git_info)
     calls: list[int] = []
@@ -115,7 +115,7 @@ def test_archive_pages_take_their_passages_from_one_pass_over_the_project() -> N
 def test_full_collections_are_rarer_during_a_build_and_the_threshold_is_given_back() -> None:
     import gc
 
-    from macros import collector
+    from macros.mkdocs_adapter import collector
 
     before = gc.get_threshold()
     collector.build_started()
@@ -129,7 +129,7 @@ def test_footnote_order_is_indexed_and_markdown_output_unchanged() -> None:
     import markdown
     import pytest
 
-    from macros.footnote_order import FootnoteOrderIndex, IndexedOrder
+    from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex, IndexedOrder
 
     order = IndexedOrder(["b", "a"])
     order.append("c")

@@ -11,9 +11,9 @@ from conftest import ROOT
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from macros import jsonschema
 from macros.citations.page_syntax import parse_page
 from macros.citations.verify import CitationFailure, verify_citation
+from macros.commands import jsonschema
 from macros.model.load import load_project
 from macros.model.schema import DATA_FILES
 from macros.model.types import Citation
@@ -50,8 +50,8 @@ def test_committed_schemas_are_current() -> None:
     folder = ROOT / jsonschema.SCHEMA_DIR
     for name, text in rendered.items():
         path = folder / name
-        assert path.is_file(), f"{path.name} is missing: run `python -m macros.jsonschema`"
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run `python -m macros.jsonschema`"
+        assert path.is_file(), f"{path.name} is missing: run `python -m macros.commands.jsonschema`"
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run `python -m macros.commands.jsonschema`"
     assert sorted(p.name for p in folder.glob("*.json")) == sorted(rendered), "a schema no data file uses"
 
 
@@ -108,7 +108,7 @@ def test_schema_checks_the_date_format(date: str, valid: bool) -> None:
 
 def test_guide_reference_is_generated_from_the_classes() -> None:
     text = GUIDE.read_text(encoding="utf-8")
-    assert jsonschema.with_reference(text) == text, "run `python -m macros.jsonschema` to update CONTRIBUTING.md"
+    assert jsonschema.with_reference(text) == text, "run `python -m macros.commands.jsonschema` to update CONTRIBUTING.md"
     for _, (_key, cls) in DATA_FILES.items():
         for name in cls.model_fields:
             assert f"| `{name}` |" in text, f"{cls.__name__}.{name} is not documented"
@@ -117,7 +117,7 @@ def test_guide_reference_is_generated_from_the_classes() -> None:
 def test_guide_names_the_commands_and_the_quote_rule() -> None:
     text = GUIDE.read_text(encoding="utf-8")
     for command in (".venv/bin/python -m macros.check", "bash scripts/test.sh", "bash scripts/build.sh serve",
-                    "python -m macros.jsonschema", "MIN_QUOTE_WORDS"):
+                    "python -m macros.commands.jsonschema", "MIN_QUOTE_WORDS"):
         assert command in text, command
     words = {3: "three", 4: "four", 5: "five", 6: "six"}
     assert f"At least {words.get(MIN_QUOTE_WORDS, MIN_QUOTE_WORDS)} words" in text

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from macros.citations.footnotes import PageFootnotes
 from macros.model.load import Project
+from macros.model.page_macros import shape_problem
 from macros.model.settings import Settings
 from macros.pages.registry import BLOCK_MODULES, PAGE_MACROS
 from macros.pages.render import Renderer
@@ -70,23 +71,15 @@ def _wants_list(annotation: Any) -> bool:
 
 
 def list_parameters(name: str) -> list[bool]:
-    """For each positional parameter of a page macro, whether it takes a list of ids (rather than one)."""
+    """For each positional parameter of a page macro, read from its block's signature, whether it takes a list of ids.
+
+    The declared contract is `LIST_ARGUMENTS` (macros/model/page_macros.py); a test asserts the two agree."""
     if name in BLOCK_MODULES:
         function = getattr(importlib.import_module(BLOCK_MODULES[name]), name)
         params = list(inspect.signature(function).parameters.values())[1:]  # the page's renderer
     else:
         params = list(inspect.signature(getattr(Renderer, name)).parameters.values())[1:]  # self
     return [_wants_list(p.annotation) for p in params]
-
-
-def shape_problem(name: str, wants_list: bool, value: Any) -> tuple[str, str] | None:
-    """(message, hint) when an argument is one id where a list is wanted, or a list where one id is."""
-    if wants_list and isinstance(value, str):
-        return (f"{name}(...) takes a list of ids, not the single id '{value}'",
-                f'write {name}(["{value}"]), with square brackets, even for one id')
-    if not wants_list and isinstance(value, list | tuple):
-        return f"{name}(...) takes one id, not a list", f"call {name}(...) once for each id"
-    return None
 
 
 def argument_problems(name: str, kind: str | None, method: Callable[..., Any],

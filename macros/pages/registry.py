@@ -1,30 +1,14 @@
-"""The macros pages may call, and which kind of id each one's arguments name.
+"""Which module renders each page macro (the macros themselves are declared in `macros/model/page_macros.py`).
 
-Declared once: `define_env` registers exactly these, and the check rejects a
-page that calls anything else before the build starts.
+Each module under macros/pages/ has a function of the macro's name taking the page's Renderer first.
 """
 
 from __future__ import annotations
 
-# macro name -> the data kind its string arguments are ids of (None: no ids)
-PAGE_MACROS: dict[str, str | None] = {
-    "profile": "people",
-    "infobox": "people",
-    "person_card": "people",
-    "people_cards": "people",
-    "quote_block": "quotes",
-    "directory": None,
-    "claims_table": None,
-    "claims_details": None,
-    "timeline": None,
-    "chart": "charts",
-    "glossary": None,
-    "differences": None,
-    "key_facts": None,
-    "short_version": None,
-    "panels": None,
-    "source_cards": None,
-}
+from macros.model.page_macros import BUILTIN_MACROS, LIST_ARGUMENTS, PAGE_MACROS
+
+__all__ = ["BLOCK_MODULES", "BUILTIN_MACROS", "LIST_ARGUMENTS", "PAGE_MACROS"]
+
 # Blocks rendered by their own module under macros/pages/: macro name -> module.
 # Each module has a function of that name taking the page's Renderer first.
 BLOCK_MODULES: dict[str, str] = {
@@ -45,5 +29,3 @@ BLOCK_MODULES: dict[str, str] = {
     "panels": "macros.pages.home",
     "key_facts": "macros.pages.home",
 }
-# Provided by mkdocs-macros itself.
-BUILTIN_MACROS = frozenset({"context", "macros_info", "now", "fix_url"})

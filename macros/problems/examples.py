@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from macros.model.page_macros import PAGE_MACROS
 from macros.model.project import Project
-from macros.pages.registry import PAGE_MACROS
 
 
 def citation_example(project: Project, label: str = "1") -> str:

@@ -21,7 +21,7 @@ def project_settings(root: Path) -> Settings:
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    from macros.plugin import ExplainerPlugin, settings_of
+    from macros.mkdocs_adapter.plugin import ExplainerPlugin, settings_of
 
     try:
         config = load_config(config_file=str(config_file))

@@ -13,7 +13,7 @@ anything; the first attribute anyone reads from it (`requests.get`,
 `__path__`) imports the real module and makes the stand-in a copy of it, so
 code that holds the stand-in sees every attribute the real module has. A
 module already imported, or not installed, is left alone. The plugin
-(macros/plugin.py) defers `requests` when MkDocs loads it, which is before
+(macros/mkdocs_adapter/plugin.py) defers `requests` when MkDocs loads it, which is before
 mkdocs-macros: `cited-explainer` is listed first under `plugins:`. Listed
 after, nothing changes but the time.
 """

@@ -6,7 +6,7 @@ in its `on_config` by running thirteen `git` commands one after the other
 waiting on each command in turn. This site's pages never use `git`, but a
 contributor's may, so the commands still run and give the same dict.
 
-`prefetch()` starts them in a thread; the plugin (macros/plugin.py) calls it
+`prefetch()` starts them in a thread; the plugin (macros/mkdocs_adapter/plugin.py) calls it
 first thing in its `on_config`, so that they run while the project loads
 (about 50 ms on the real site, longer than the commands). It also puts
 `prefetched` in the place of `get_git_info` in mkdocs-macros' module, which

@@ -2,7 +2,7 @@
 
 Registered as `cited-explainer` (pyproject.toml, `mkdocs.plugins` entry
 point) and listed under `plugins:` in mkdocs.yml. The page macros stay on
-mkdocs-macros (`macros/__init__.py`) and ask this plugin for the page's
+mkdocs-macros (`macros/mkdocs_adapter/page_macros.py`) and ask this plugin for the page's
 footnotes. The order of a build:
 
 - `on_config`: load and verify the project (data, seeds, every citation);
@@ -36,17 +36,25 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros import collector
 from macros.checks.links import broken_links
-from macros.checks.uncited import uncited_sentences
-from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
+from macros.checks.uncited import uncited_sentences, unreadable
+from macros.citations.footnotes import (
+    ARCHIVE_META,
+    CitingPage,
+    PageFootnotes,
+    archive_path,
+    escape_markers,
+    number_in_reading_order,
+)
 from macros.citations.page_syntax import parse_page, replace_references
-from macros.citations.readers_comment import READERS_COMMENT_HINT
+from macros.citations.readers_comment import READERS_COMMENT_HINT, comment_shown_on_page
 from macros.citations.verify import Located
-from macros.deferred import defer
-from macros.footnote_order import FootnoteOrderIndex
 from macros.html.glossary_links import link_terms
-from macros.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter import collector
+from macros.mkdocs_adapter.deferred import defer
+from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
+from macros.mkdocs_adapter.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
@@ -54,16 +62,14 @@ from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.archive import passages_by_source, render_archive
 from macros.pages.templates import render
 from macros.pages.text import attr
-from macros.problems.examples import citation_example
-from macros.problems.problem import ContributorError, Problem
+from macros.problems.examples import citation_example, macro_example
+from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
 from macros.seeds.matching import MIN_QUOTE_WORDS
-from macros.state import BuildState
 
 defer("requests")  # imported by mkdocs-macros (loaded after this plugin) for a check the site never makes
 
 NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
-ARCHIVE_META = "source_archive"  # front matter key of a generated archive page
 _PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -86,6 +92,8 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """Front matter key that exempts a site page (about, method) from the sentence check; its value is shown."""
     glossary_page = c.Optional(c.Type(str))
     """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
+    fail_on_still_to_fill = c.Type(bool, default=False)
+    """True before publishing: the build fails while any field is still to fill (a draft's build lists them)."""
 
 
 def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
@@ -97,7 +105,8 @@ def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settin
         options.validate()
     return Settings(root=root, docs_dir=Path(config.docs_dir), seeds_dir=options.seeds_dir, data_dir=options.data_dir,
                     archive_dir=options.archive_dir.strip("/"), min_quote_words=options.min_quote_words,
-                    exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page)
+                    exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page,
+                    fail_on_still_to_fill=options.fail_on_still_to_fill)
 
 
 def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
@@ -134,6 +143,28 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """A problem found while rendering a page; the build fails with all of them in `on_env`."""
         self.build.page_problems.append(Problem(self._shown(page), message, hint=hint))
 
+    def render_failed(self, page: Page, message: str, line: int | None) -> None:
+        """The page's template failed to render (macros/mkdocs_adapter/render_errors.py); line is the template's."""
+        source = page.file.content_string
+        body = page.markdown or ""
+        offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
+        at = line + offset if line is not None else None
+        self.build.page_problems.append(Problem(
+            self._shown(page), message, line=at, details=quoted_line(source, at),
+            hint=("a page's template holds macro calls such as " + macro_example()
+                  + "; to show {{ or {% as text, write {{ '{{' }} or put `render_macros: false` in the front matter")))
+
+    def _report_comment(self, page: Page, located: Located) -> None:
+        """A reader's comment a page would show: reported against the data entry that cites it, when one does."""
+        shown = self._shown(page)
+        where = self.project.comment_citations.get(located.key)
+        message = comment_shown_on_page(located, shown)
+        if where is None:
+            self.report(page, message, READERS_COMMENT_HINT)
+            return
+        self.build.page_problems.append(Problem(where.file, message, line=where.line, entry=where.entry,
+                                                field=where.field, hint=READERS_COMMENT_HINT))
+
     def _shown(self, page: Page) -> str:
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
@@ -142,18 +173,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         collector.build_started()  # before the other plugins' on_config, which allocate too
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/macros_git.py)
+        prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/mkdocs_adapter/macros_git.py)
         self._build = None
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
-        collector.build_started()  # fewer full collections while the build runs (macros/collector.py)
+        collector.build_started()  # fewer full collections while the build runs (macros/mkdocs_adapter/collector.py)
         try:
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
             raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
+        if project.to_fill:
+            report = to_fill_report(project.to_fill)
+            if self.settings.fail_on_still_to_fill:
+                raise PluginError("Fields are still to fill, and mkdocs.yml sets `fail_on_still_to_fill: true` "
+                                  "(publishing); nothing was built.\n\n" + report)
+            log.info("%s", report)  # a draft builds; the check lists the same
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
         return config
@@ -180,14 +217,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         project, footnotes = self.project, self.footnotes_of(page)
         parsed = parse_page(markdown)
         mapping = {c.label: footnotes.ref(project.locate(c.source, c.quote)) for c in parsed.citations}
-        body = replace_references(parsed.body, mapping)
+        body = replace_references(escape_markers(parsed.body), mapping)
         note = page.meta.get(self.settings.exempt_meta_key)
         if note:
             body = _with_page_note(body, str(note))
         if footnotes.order:
             body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
-        for problem in footnotes.problems:
-            self.report(page, problem, READERS_COMMENT_HINT)
+        for located in footnotes.comments:
+            self._report_comment(page, located)
         title = str(page.title or page.file.src_uri)
         for located in footnotes.order:
             self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))
@@ -198,6 +235,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get(ARCHIVE_META):
             return html
+        for element in sorted(set(unreadable(html))):
+            self.report(page, f"the page shows a {element}, whose text the sentence check cannot read",
+                        "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
+                        "in CONTRIBUTING.md")
         if not page.meta.get(self.settings.exempt_meta_key):
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):
