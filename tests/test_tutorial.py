@@ -115,5 +115,6 @@ def test_the_tutorial_runs_as_written_and_shows_its_blocks(tmp_path: Path) -> No
     assert home.select(".footnote li") and all(
         li.get_text(" ", strip=True).startswith("Riverton Gazette (news report)") for li in home.select(".footnote li"))
     profile = BeautifulSoup((site / "people" / "alma-torres" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert profile.select_one("article h1").get_text(strip=True).rstrip("¶") == "Alma Torres"
+    title = profile.select_one("article h1")
+    assert title is not None and title.get_text(strip=True).rstrip("¶") == "Alma Torres"
     assert "../../#inspection" in [a["href"] for a in profile.select("article a[href]")], "its timeline entry links home"
