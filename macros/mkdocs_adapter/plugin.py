@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html import escape as html_escape
 from pathlib import Path
 
 import yaml
@@ -36,8 +37,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros.checks.links import broken_links
-from macros.checks.uncited import uncited_sentences, unreadable
+from macros.checks.links import find_broken_links
+from macros.checks.origin import data_origin, link_line, page_line, text_line
+from macros.checks.uncited import reads_as_statement, uncited_sentences, unreadable
 from macros.citations.footnotes import (
     ARCHIVE_META,
     CitingPage,
@@ -54,13 +56,14 @@ from macros.mkdocs_adapter import collector
 from macros.mkdocs_adapter.deferred import defer
 from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
 from macros.mkdocs_adapter.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.archive import passages_by_source, render_archive
-from macros.pages.templates import render
+from macros.pages.templates import render, use_overrides
 from macros.pages.text import attr
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
@@ -73,8 +76,14 @@ log = logging.getLogger(f"mkdocs.plugins.{NAME}")
 _PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
 _ID = re.compile(r'\sid="([^"]+)"')
-# Markdown extensions the engine's output needs; added when mkdocs.yml does not list them.
-REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html")
+# Markdown extensions the engine's output needs; added when mkdocs.yml does not list them
+# (by their last name, as Material's plugins test: `markdown.extensions.attr_list` is `attr_list`).
+REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html", "pymdownx.details")
+# The reader experience every project gets (macros/assets/): the stylesheet and the script, at these paths
+# of the built site. A file of the same path in the project's docs_dir replaces the engine's.
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+ASSET_CSS = "assets/cited-explainer/cited-explainer.css"
+ASSET_JS = "assets/cited-explainer/cited-explainer.js"
 
 
 class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -94,6 +103,10 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
     fail_on_still_to_fill = c.Type(bool, default=False)
     """True before publishing: the build fails while any field is still to fill (a draft's build lists them)."""
+    templates_dir = c.Optional(c.Type(str))
+    """A folder beside mkdocs.yml whose files replace the engine's block templates of the same name."""
+    assets = c.Type(bool, default=True)
+    """False: the engine adds neither its stylesheet nor its script; the project styles the blocks itself."""
 
 
 def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
@@ -119,6 +132,7 @@ def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
     settings: Settings
+    _kept: KeptWarnings = KeptWarnings()
     _build: BuildState | None = None
 
     # --- the state of this build ------------------------------------------------------
@@ -143,8 +157,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """A problem found while rendering a page; the build fails with all of them in `on_env`."""
         self.build.page_problems.append(Problem(self._shown(page), message, hint=hint))
 
-    def render_failed(self, page: Page, message: str, line: int | None) -> None:
+    def render_failed(self, page: Page | None, message: str, line: int | None) -> None:
         """The page's template failed to render (macros/mkdocs_adapter/render_errors.py); line is the template's."""
+        if page is None:  # outside a page, nothing to collect the problem into: print it, then fail
+            log.error("the macros plugin could not render a template: %s", message)
+            raise PluginError(f"the macros plugin could not render a template: {message}")
         source = page.file.content_string
         body = page.markdown or ""
         offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
@@ -177,8 +194,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self._build = None
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:
-            if extension not in config.markdown_extensions:
+            if not any(isinstance(e, str) and (e == extension or e.endswith("." + extension))
+                       for e in config.markdown_extensions):
                 config.markdown_extensions.append(extension)
+        overrides = self.config.templates_dir
+        if overrides and not (self.settings.root / overrides).is_dir():
+            raise PluginError(f"mkdocs.yml: `templates_dir: {overrides}` names no folder beside mkdocs.yml")
+        use_overrides(self.settings.root / overrides if overrides else None)
+        if self.config.assets:  # before the project's own, which may override any rule
+            if ASSET_CSS not in config.extra_css:
+                config.extra_css.insert(0, ASSET_CSS)
+            if not any(str(script) == ASSET_JS for script in config.extra_javascript):
+                config.extra_javascript.insert(0, ASSET_JS)
         config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
         collector.build_started()  # fewer full collections while the build runs (macros/mkdocs_adapter/collector.py)
         try:
@@ -193,10 +220,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             log.info("%s", report)  # a draft builds; the check lists the same
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
+        self._kept = KeptWarnings()
+        if config.strict:
+            self._kept.start()  # under -q, MkDocs' own warnings would be neither shown nor counted
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         kept = list(files)
+        if self.config.assets:
+            for uri in (ASSET_CSS, ASSET_JS):
+                if files.get_file_from_path(uri) is None:  # else the project's own file of that path
+                    kept.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         for source in self.project.sources.values():
             meta = {"title": source.headline or source.label, ARCHIVE_META: source.id, "render_macros": False}
             content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" \
@@ -235,14 +269,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get(ARCHIVE_META):
             return html
+        self.build.built_pages[page.file.dest_uri] = (self._shown(page), page.file.content_string)
         for element in sorted(set(unreadable(html))):
-            self.report(page, f"the page shows a {element}, whose text the sentence check cannot read",
-                        "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
-                        "in CONTRIBUTING.md")
+            source = page.file.content_string
+            self.build.page_problems.append(Problem(
+                self._shown(page), f"the page shows a {element}, whose text the sentence check cannot read",
+                line=text_line(source, element[:-1]), hint="a page holds Markdown, macro calls and citation "
+                "footnotes; see \"What a page may hold\" in CONTRIBUTING.md"))
         if not page.meta.get(self.settings.exempt_meta_key):
+            title = str(page.title or "")
+            # Shown in the navigation and the browser's tab (a title that is also the page's heading is read there).
+            if reads_as_statement(title) and f">{html_escape(title, quote=False)}<" not in html:
+                self.build.page_problems.append(self._title_problem(page, title))
             # Before linking glossary terms, so a sentence that is all term link is still checked.
             for sentence in uncited_sentences(html):
-                self.build.uncited.append((self._shown(page), sentence))
+                self.build.uncited.append((page.file.dest_uri, sentence))
         html = number_in_reading_order(html)
         glossary = self.settings.glossary_page
         if glossary and page.file.src_uri != glossary:
@@ -290,7 +331,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             except (ClaimsError, OSError) as error:
                 raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
             try:  # the zip is compressed in a thread meanwhile (zlib runs beside Python)
-                broken = broken_links(site, frozenset({writing.bundle_path}))
+                broken = find_broken_links(site, frozenset({writing.bundle_path}))
             finally:
                 try:
                     written = writing.finish()
@@ -299,11 +340,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         finally:
             collector.build_ended()
         log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
+        warned = self._kept.messages
+        self._kept.stop()
+        parts = []
         if broken:
-            raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
+            parts.append("The built site has broken links.\n\n" + ContributorError(
+                [self._link_problem(where, href, what) for where, href, what in broken]).report())
+        if warned:
+            parts.append(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and --strict "
+                         "does not pass:\n" + "\n".join(f"- {message}" for message in warned))
+        if parts:
+            raise PluginError("\n\n".join(parts))
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_ended()
+        self._kept.stop()
 
     # --- helpers ----------------------------------------------------------------------
     def _fill_footnotes(self, html: str, page: Page, files: Files) -> str:
@@ -335,14 +386,53 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= set(_ID.findall(page.content))
 
+    def _title_problem(self, page: Page, title: str) -> Problem:
+        """A title that reads as a statement, named where it is written: mkdocs.yml's nav, or the page."""
+        config_file = self.settings.root / "mkdocs.yml"
+        nav_text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+        line = text_line(nav_text, f"{title}:")
+        file = "mkdocs.yml" if line is not None else self._shown(page)
+        if line is None:
+            line = text_line(page.file.content_string, title)
+        return Problem(file, f"the title of {self._shown(page)} reads as a statement, which a title cannot cite: "
+                             f"{title!r}", line=line,
+                       hint="make the title a label that names what the page is about: no full stop, one phrase")
+
+    def _uncited_problem(self, built: str, sentence: str, hint: str) -> Problem:
+        """A sentence without a footnote, named where it was written (macros/checks/origin.py)."""
+        shown, markdown = self.build.built_pages[built]
+        quoted = ("sentence", f'"{sentence}"')
+        line = page_line(markdown, sentence)
+        if line is not None:
+            return Problem(shown, "this sentence has no footnote", line=line, details=(quoted,), hint=hint)
+        where = data_origin(self.settings, sentence, self.build.data_read)
+        if where is not None:
+            return Problem(message=f"this text is shown on {shown} as a sentence without a footnote",
+                           details=(quoted,), **where,
+                           hint="cite it (a `cite:` list with the passage that supports it), or, if it is a label, "
+                                "make it one: no full stop, one phrase")
+        return Problem(f"{built} (made by the engine for {shown})", "this sentence has no footnote",
+                       details=(quoted,), hint="the engine's templates wrote this sentence: report it as a bug")
+
+    def _link_problem(self, built: str, href: str, what: str) -> Problem:
+        """A broken link, named on the page's line that has it, or on the built page when the engine made it."""
+        shown, markdown = self.build.built_pages.get(built, ("", ""))
+        found = link_line(markdown, href) if markdown else None
+        if found is not None:
+            line, target = found
+            return Problem(shown, f"the link '{target}' points to {what}", line=line,
+                           details=(("built", f"{built} links to '{href}'"),) + quoted_line(markdown, line),
+                           hint="link to another page by its Markdown file (page.md), and to a heading or "
+                                "entry by an id it has (page.md#an-id)")
+        return Problem(built, f"link {href!r} points to {what}",
+                       hint="the engine wrote this link (an archive page or a template): report it as a bug")
+
     def _raise_page_problems(self) -> None:
         """Every problem found while rendering, in one report, worded like the check's."""
         build = self.build
         hint = ("every sentence on an explainer page ends with a citation footnote, e.g. [^1] and a line "
                 + citation_example(self.project))
-        problems = build.page_problems + [
-            Problem(page, "this sentence has no footnote", details=(("sentence", f'"{sentence}"'),), hint=hint)
-            for page, sentence in build.uncited]
+        problems = build.page_problems + [self._uncited_problem(built, sentence, hint) for built, sentence in build.uncited]
         if problems:
             raise PluginError("The rendered pages have problems; the build stopped before writing them.\n\n"
                               + ContributorError(problems).report())
