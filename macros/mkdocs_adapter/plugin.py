@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -218,6 +219,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if overrides and not (self.settings.root / overrides).is_dir():
             raise PluginError(f"mkdocs.yml: `templates_dir: {overrides}` names no folder beside mkdocs.yml")
         use_overrides(self.settings.root / overrides if overrides else None)
+        # `mkdocs serve` rebuilds on an edit of docs_dir and mkdocs.yml only: data, seeds and templates too.
+        for folder in (self.settings.data_path, self.settings.seeds_path,
+                       *([self.settings.root / overrides] if overrides else [])):
+            if str(folder) not in config.watch:
+                config.watch.append(str(folder))
         if self.config.assets:  # before the project's own, which may override any rule
             if ASSET_CSS not in config.extra_css:
                 config.extra_css.insert(0, ASSET_CSS)
@@ -252,7 +258,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                 if files.get_file_from_path(uri) is None:  # else the project's own file of that path
                     kept.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         for source in self.project.sources.values():
-            meta = {"title": source.headline or source.label, ARCHIVE_META: source.id, "render_macros": False}
+            # MkDocs and the theme treat a page's title as HTML (in <title>, the nav, the <h1>, the search index):
+            # a headline is text, so its <, > and & are escaped; Markup(...).striptags() reads it back (`on_post_page`).
+            title = html_escape(source.headline or source.label, quote=False)
+            meta = {"title": title, ARCHIVE_META: source.id, "render_macros": False}
             content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" \
                 + _PLACEHOLDER.format(id=attr(source.id)) + "\n"
             kept.append(File.generated(config, archive_path(source.id, self.settings.archive_dir), content=content,
@@ -279,7 +288,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
         for located in footnotes.comments:
             self._report_comment(page, located)
-        title = str(page.title or page.file.src_uri)
+        title = Markup(str(page.title or page.file.src_uri)).striptags()  # text, shown escaped on archive pages
         for located in footnotes.order:
             self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))
         return body
@@ -345,7 +354,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """schema.org JSON-LD in the page's head (macros/opendata/schema_org.py)."""
         archive_of = page.meta.get(ARCHIVE_META)
-        return self.opendata.head(page.file.src_uri, page.url, str(page.title or ""), archive_of, output)
+        title = Markup(str(page.title or "")).striptags()  # the title's text: MkDocs holds it as HTML
+        return self.opendata.head(page.file.src_uri, page.url, title, archive_of, output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)

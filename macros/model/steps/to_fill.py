@@ -52,6 +52,8 @@ STILL_TO_FILL = "still to fill"
 def find_still_to_fill(ctx: LoadContext) -> None:
     found: list[Problem] = []
     for filename, (key, _) in DATA_FILES.items():
+        if key not in ctx.docs:
+            continue  # step 1 could not read it, and said why (read again, a file nested too deeply crashes libyaml)
         path = ctx.settings.data_path / filename
         try:
             text = path.read_text(encoding="utf-8")
