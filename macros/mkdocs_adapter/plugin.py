@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from html import escape as html_escape
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -57,6 +59,7 @@ from macros.mkdocs_adapter import collector
 from macros.mkdocs_adapter.deferred import defer
 from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
 from macros.mkdocs_adapter.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter.preview import Preview
 from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
@@ -187,12 +190,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
     # --- events ---------------------------------------------------------------------
+    def __init__(self) -> None:
+        super().__init__()
+        self.preview = Preview()  # under mkdocs serve, problems go in the page (preview.py)
+        self._unloaded = False  # the project did not load: the pages are left blank under the problems
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview.serving = command == "serve"
         collector.build_started()  # before the other plugins' on_config, which allocate too
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+        """The preview rebuilds when a data file or a seed changes, not only a page."""
+        for folder in (self.settings.data_path, self.settings.seeds_path):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/mkdocs_adapter/macros_git.py)
         self._build = None
+        self.preview.start()
         self.settings = settings_of(config, self.config)
         for extension in REQUIRED_EXTENSIONS:
             if not any(isinstance(e, str) and (e == extension or e.endswith("." + extension))
@@ -216,14 +233,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         collector.build_started()  # fewer full collections while the build runs (macros/mkdocs_adapter/collector.py)
         try:
             project = load_project(self.settings.root, self.settings)
+            self._unloaded = False
         except ContributorError as error:
-            raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
+            self.preview.fail("The data, seeds or citations have problems; nothing was built.\n\n" + error.report())
+            project, self._unloaded = Project(self.settings.root), True  # serving: blank pages under the problems
         if project.to_fill:
             report = to_fill_report(project.to_fill)
             if self.settings.fail_on_still_to_fill:
-                raise PluginError("Fields are still to fill, and mkdocs.yml sets `fail_on_still_to_fill: true` "
+                self.preview.fail("Fields are still to fill, and mkdocs.yml sets `fail_on_still_to_fill: true` "
                                   "(publishing); nothing was built.\n\n" + report)
-            log.info("%s", report)  # a draft builds; the check lists the same
+            else:
+                log.info("%s", report)  # a draft builds; the check lists the same
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
         self._kept = KeptWarnings()
@@ -273,7 +293,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))
         return body
 
-    on_page_markdown = CombinedEvent(_expand_citations)
+    @event_priority(100)  # before mkdocs-macros
+    def _blank_when_unloaded(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return "" if self._unloaded else markdown
+
+    on_page_markdown = CombinedEvent(_blank_when_unloaded, _expand_citations)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get(ARCHIVE_META):
@@ -335,6 +359,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        if self.preview.failed:  # serving: the pages get the problems, and nothing else is checked or written
+            collector.build_ended()
+            self._kept.stop()
+            self.preview.write(site)
+            return
         try:
             try:  # first, so that the Data page's links to the files are checked with the rest
                 writing = self.opendata.write(site, self.build.reading_order)
@@ -360,7 +389,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             parts.append(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and --strict "
                          "does not pass:\n" + "\n".join(f"- {message}" for message in warned))
         if parts:
-            raise PluginError("\n\n".join(parts))
+            self.preview.fail("\n\n".join(parts))
+            self.preview.write(site)
 
     def on_build_error(self, *, error: Exception) -> None:
         collector.build_ended()
@@ -440,11 +470,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def _raise_page_problems(self) -> None:
         """Every problem found while rendering, in one report, worded like the check's."""
         build = self.build
+        if not build.page_problems and not build.uncited:
+            return
         hint = ("every sentence on an explainer page ends with a citation footnote, e.g. [^1] and a line "
                 + citation_example(self.project))
         problems = build.page_problems + [self._uncited_problem(built, sentence, hint) for built, sentence in build.uncited]
         if problems:
-            raise PluginError("The rendered pages have problems; the build stopped before writing them.\n\n"
+            self.preview.fail("The rendered pages have problems; the build stopped before writing them.\n\n"
                               + ContributorError(problems).report())
 
 
