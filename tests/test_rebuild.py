@@ -61,12 +61,22 @@ def test_the_next_build_in_the_same_process_shows_a_data_and_a_template_edit(tmp
 
 
 def test_serve_rebuilds_on_an_edit_of_data_seeds_or_templates(tmp_path: Path) -> None:
-    """`mkdocs serve` watches docs/ and mkdocs.yml alone unless told: the plugin adds its folders to `watch`."""
+    """`mkdocs serve` watches docs/ and mkdocs.yml alone unless told: the plugin adds its folders (`on_serve`)."""
     from mkdocs.config import load_config
 
     project = copy_project(tmp_path / "project")
     _with_templates_dir(project)
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     config = config.plugins.on_config(config)
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str, *args: object) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    config.plugins.on_serve(server, config=config, builder=lambda: None)
     for folder in ("data", "seeds", "overrides"):
-        assert str(project / folder) in config.watch, config.watch
+        assert str(project / folder) in server.watched, server.watched

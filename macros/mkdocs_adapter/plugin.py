@@ -200,8 +200,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         collector.build_started()  # before the other plugins' on_config, which allocate too
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
-        """The preview rebuilds when a data file or a seed changes, not only a page."""
-        for folder in (self.settings.data_path, self.settings.seeds_path):
+        """The preview rebuilds when a data file, a seed or a project's template changes, not only a page."""
+        overrides = self.config.templates_dir
+        for folder in (self.settings.data_path, self.settings.seeds_path,
+                       *([self.settings.root / overrides] if overrides else [])):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
@@ -219,11 +221,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if overrides and not (self.settings.root / overrides).is_dir():
             raise PluginError(f"mkdocs.yml: `templates_dir: {overrides}` names no folder beside mkdocs.yml")
         use_overrides(self.settings.root / overrides if overrides else None)
-        # `mkdocs serve` rebuilds on an edit of docs_dir and mkdocs.yml only: data, seeds and templates too.
-        for folder in (self.settings.data_path, self.settings.seeds_path,
-                       *([self.settings.root / overrides] if overrides else [])):
-            if str(folder) not in config.watch:
-                config.watch.append(str(folder))
         if self.config.assets:  # before the project's own, which may override any rule
             if ASSET_CSS not in config.extra_css:
                 config.extra_css.insert(0, ASSET_CSS)
