@@ -1,37 +1,33 @@
-"""The MkDocs plugin: one build of a cited explainer, from loading the evidence to checking the site.
+"""The MkDocs plugin: it wires MkDocs' events to the stages of a build, and holds nothing else.
 
 Registered as `cited-explainer` (pyproject.toml, `mkdocs.plugins` entry
 point) and listed under `plugins:` in mkdocs.yml. The page macros stay on
-mkdocs-macros (`macros/mkdocs_adapter/page_macros.py`) and ask this plugin for the page's
+mkdocs-macros (`page_macros.py`) and ask this plugin for the page's
 footnotes. The order of a build:
 
 - `on_config`: load and verify the project (data, seeds, every citation);
   any problem stops the build before anything is written.
-- `on_files`: one generated archive page per seed.
+- `on_files`: one generated archive page per seed (`archive_pages.py`).
 - `on_pre_page` / `on_page_markdown`: each page gets its own footnote
   numbering; after the macros have run, hand-written citations are expanded
   and every footnote definition appended.
-- `on_page_content`: the sentence check, footnotes in reading order, glossary links.
+- `on_page_content`: the HTML passes, in the order `CombinedEvent` lists them.
 - `on_env`, last: every page is known, so the archive pages' placeholders are
   filled with their highlighted passages and back-links; then the problems
   collected while rendering fail the build, all of them at once.
-- `on_post_build`: every internal link and anchor of the built site.
+- `on_post_build`: the open data, then every internal link and anchor of the built site.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -41,63 +37,19 @@ from macros.checks.uncited import uncited_sentences
 from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
 from macros.citations.page_syntax import parse_page, replace_references
 from macros.citations.readers_comment import READERS_COMMENT_HINT
-from macros.citations.verify import Located
 from macros.html.glossary_links import link_terms
-from macros.mkdocs_adapter import collector
-from macros.mkdocs_adapter.deferred import defer
-from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
-from macros.mkdocs_adapter.macros_git import prefetch as prefetch_git_info
+from macros.mkdocs_adapter import archive_pages, markdown_setup, reports
+from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
 from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
-from macros.pages.archive import passages_by_source, render_archive
-from macros.pages.templates import render
-from macros.pages.text import attr
-from macros.problems.examples import citation_example
 from macros.problems.problem import ContributorError, Problem
-from macros.seeds.matching import MIN_QUOTE_WORDS
-
-defer("requests")  # imported by mkdocs-macros (loaded after this plugin) for a check the site never makes
 
 NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
-ARCHIVE_META = "source_archive"  # front matter key of a generated archive page
-_PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
-_PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
-_ID = re.compile(r'\sid="([^"]+)"')
-# Markdown extensions the engine's output needs; added when mkdocs.yml does not list them.
-REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html")
-
-
-class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
-    """The plugin's options in mkdocs.yml, each with its default."""
-
-    seeds_dir = c.Type(str, default="seeds")
-    """Folder of the seed articles, relative to mkdocs.yml."""
-    data_dir = c.Type(str, default="data")
-    """Folder of the data files (sources.yml and the others)."""
-    archive_dir = c.Type(str, default="sources")
-    """Folder (under docs_dir, and in the site's URLs) of the generated archive pages."""
-    min_quote_words = c.Type(int, default=MIN_QUOTE_WORDS)
-    """The fewest words a quotation may have."""
-    exempt_meta_key = c.Type(str, default="uncited")
-    """Front matter key that exempts a site page (about, method) from the sentence check; its value is shown."""
-    glossary_page = c.Optional(c.Type(str))
-    """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
-
-
-def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
-    """The core's plain settings from mkdocs.yml and the plugin's options (defaults when not listed)."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    if options is None:
-        options = ExplainerConfig()
-        options.load_dict({})
-        options.validate()
-    return Settings(root=root, docs_dir=Path(config.docs_dir), seeds_dir=options.seeds_dir, data_dir=options.data_dir,
-                    archive_dir=options.archive_dir.strip("/"), min_quote_words=options.min_quote_words,
-                    exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page)
+ARCHIVE_META = archive_pages.ARCHIVE_META
 
 
 def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
@@ -109,7 +61,10 @@ def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
+    """One build of a cited explainer: the project loaded in `on_config`, every page checked and rewritten."""
+
     settings: Settings
+    opendata: OpenData
     _build: BuildState | None = None
 
     # --- the state of this build ------------------------------------------------------
@@ -137,41 +92,31 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def _shown(self, page: Page) -> str:
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
-    # --- events ---------------------------------------------------------------------
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        collector.build_started()  # before the other plugins' on_config, which allocate too
-
+    # --- loading --------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        prefetch_git_info()  # mkdocs-macros' git commands run while the project loads (macros/mkdocs_adapter/macros_git.py)
         self._build = None
         self.settings = settings_of(config, self.config)
-        for extension in REQUIRED_EXTENSIONS:
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
-        config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
-        collector.build_started()  # fewer full collections while the build runs (macros/mkdocs_adapter/collector.py)
+        markdown_setup.configure(config)  # the extensions the engine's output needs; unsupported options fail here
         try:
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
             raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
         self._build = BuildState(project)
-        self.opendata = OpenData(project, config.site_name)  # issue 10: the claims files and page JSON-LD
+        self.opendata = OpenData(project, config.site_name)  # the claims files and each page's JSON-LD
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        kept = list(files)
-        for source in self.project.sources.values():
-            meta = {"title": source.headline or source.label, ARCHIVE_META: source.id, "render_macros": False}
-            content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" \
-                + _PLACEHOLDER.format(id=attr(source.id)) + "\n"
-            kept.append(File.generated(config, archive_path(source.id, self.settings.archive_dir), content=content,
-                                       inclusion=InclusionLevel.NOT_IN_NAV))
-        return Files(kept)
+        glossary = self.settings.glossary_page
+        if glossary and files.get_file_from_path(glossary) is None:
+            docs = self.settings.shown(self.settings.docs_path)
+            raise PluginError(f"mkdocs.yml: `glossary_page: {glossary}` names no page in {docs}/")
+        return archive_pages.with_archive_pages(files, config, self.project, self.settings.archive_dir)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         self.build.pages[page.file.src_uri] = PageFootnotes(page.file.src_uri, self.settings.archive_dir)
         return page
 
+    # --- Markdown -------------------------------------------------------------------
     @event_priority(-50)  # after mkdocs-macros has rendered the page's macros
     def _expand_citations(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Expand hand-written citations, then append every footnote definition."""
@@ -183,7 +128,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         body = replace_references(parsed.body, mapping)
         note = page.meta.get(self.settings.exempt_meta_key)
         if note:
-            body = _with_page_note(body, str(note))
+            body = reports.with_page_note(body, str(note))
         if footnotes.order:
             body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
         for problem in footnotes.problems:
@@ -195,80 +140,41 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     on_page_markdown = CombinedEvent(_expand_citations)
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.meta.get(ARCHIVE_META):
-            return html
-        if not page.meta.get(self.settings.exempt_meta_key):
-            # Before linking glossary terms, so a sentence that is all term link is still checked.
+    # --- HTML: the passes over each page, in this order ---------------------------------
+    def _check_sentences(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Every sentence a reader sees has a footnote: read before the glossary links, so that a sentence that
+        is all term link is still checked, and while the references are Python-Markdown's <sup>."""
+        if not page.meta.get(ARCHIVE_META) and not page.meta.get(self.settings.exempt_meta_key):
             for sentence in uncited_sentences(html):
                 self.build.uncited.append((self._shown(page), sentence))
-        html = number_in_reading_order(html)
+        return html
+
+    def _renumber_footnotes(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return html if page.meta.get(ARCHIVE_META) else number_in_reading_order(html)
+
+    def _link_terms(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         glossary = self.settings.glossary_page
-        if glossary and page.file.src_uri != glossary:
-            target = files.get_file_from_path(glossary)
-            if target is None:
-                docs = self.settings.shown(self.settings.docs_path)
-                raise PluginError(f"mkdocs.yml: `glossary_page: {glossary}` names no page in {docs}/")
-            html = link_terms(html, self.project, get_relative_url(target.url, page.url))
-        # Each cited sentence anchored and recorded for data/claims.jsonld (macros/opendata/).
+        if not glossary or page.file.src_uri == glossary or page.meta.get(ARCHIVE_META):
+            return html
+        target = files.get_file_from_path(glossary)
+        assert target is not None  # on_files made sure of it
+        return link_terms(html, self.project, get_relative_url(target.url, page.url))
+
+    def _mark_claims(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Each cited sentence anchored and recorded for data/claims.jsonld (reads the references' ids)."""
+        if page.meta.get(ARCHIVE_META):
+            return html
         html = self.opendata.mark_page(page.file.src_uri, page.url, str(page.title or ""), html, self.footnotes_of(page))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= self.opendata.anchors(page.file.src_uri)
-        # Last: every step above leaves the footnotes alone, and the placeholders are short to scan.
-        return self._fill_footnotes(html, page, files)
+        return html
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.build.reading_order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
-        return nav
-
-    @event_priority(-100)  # last: every page has rendered, so every citing page is known
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        self._raise_page_problems()
-        # Back-links in reading order (the nav's), then by path: never in the order MkDocs happened to render.
-        order = self.build.reading_order
-        for pages in self.build.ledger.by_passage.values():
-            pages.sort(key=lambda p: (order.get(p.src_uri, len(order)), p.src_uri))
-        by_source = passages_by_source(self.project)
-        for file in files.documentation_pages():
-            page = file.page
-            if page is None or not page.meta.get(ARCHIVE_META) or page.content is None:
-                continue
-            self._fill_archive(page, by_source)
-        return env
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """schema.org JSON-LD in the page's head (macros/opendata/schema_org.py)."""
-        archive_of = page.meta.get(ARCHIVE_META)
-        return self.opendata.head(page.file.src_uri, page.url, str(page.title or ""), archive_of, output)
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
-        try:
-            try:  # first, so that the Data page's links to the files are checked with the rest
-                writing = self.opendata.write(site, self.build.reading_order)
-            except (ClaimsError, OSError) as error:
-                raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
-            try:  # the zip is compressed in a thread meanwhile (zlib runs beside Python)
-                broken = broken_links(site, frozenset({writing.bundle_path}))
-            finally:
-                try:
-                    written = writing.finish()
-                except OSError as error:
-                    raise PluginError(f"data/{BUNDLE} could not be written: {error}") from None
-        finally:
-            collector.build_ended()
-        log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
-        if broken:
-            raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        collector.build_ended()
-
-    # --- helpers ----------------------------------------------------------------------
-    def _fill_footnotes(self, html: str, page: Page, files: Files) -> str:
-        """Each footnote's body, as HTML, in place of the placeholder Markdown rendered."""
-        archive_dir = self.settings.archive_dir
-        urls: dict[str, str] = {}
+    def _fill_footnotes(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Each footnote's body in place of its placeholder, and the references' <sup> gone: last, because the
+        passes above read the <sup> and are quicker over short placeholders."""
+        if page.meta.get(ARCHIVE_META):
+            return html
+        archive_dir, urls = self.settings.archive_dir, {}
 
         def link_of(source_id: str, anchor: str) -> str:
             if source_id not in urls:
@@ -280,39 +186,43 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
         return self.footnotes_of(page).fill(html, self.project.sources, self.project.seeds, link_of)
 
-    def _fill_archive(self, page: Page, by_source: dict[str, list[Located]]) -> None:
-        def relative(url: str) -> str:
-            href = get_relative_url(url, page.url)
-            return href if href.endswith("/") else href + "/"
+    on_page_content = CombinedEvent(_check_sentences, _renumber_footnotes, _link_terms, _mark_claims, _fill_footnotes)
 
-        def archive(match: re.Match[str]) -> str:
-            return render_archive(self.project, match.group(1), self.build.ledger, relative,
-                                  by_source.get(match.group(1), []))
+    # --- the whole site -------------------------------------------------------------
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.build.reading_order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
+        return nav
 
-        assert page.content is not None
-        page.content = _PLACEHOLDER_RE.sub(archive, page.content)
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids |= set(_ID.findall(page.content))
-
-    def _raise_page_problems(self) -> None:
-        """Every problem found while rendering, in one report, worded like the check's."""
-        build = self.build
-        hint = ("every sentence on an explainer page ends with a citation footnote, e.g. [^1] and a line "
-                + citation_example(self.project))
-        problems = build.page_problems + [
-            Problem(page, "this sentence has no footnote", details=(("sentence", f'"{sentence}"'),), hint=hint)
-            for page, sentence in build.uncited]
+    @event_priority(-100)  # last: every page has rendered, so every citing page is known
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        problems = reports.page_problems(self.build)
         if problems:
             raise PluginError("The rendered pages have problems; the build stopped before writing them.\n\n"
                               + ContributorError(problems).report())
+        archive_pages.fill(files, self.project, self.build.ledger, self.build.reading_order)
+        return env
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """schema.org JSON-LD in the page's head (macros/opendata/schema_org.py)."""
+        archive_of = page.meta.get(ARCHIVE_META)
+        return self.opendata.head(page.file.src_uri, page.url, str(page.title or ""), archive_of, output)
 
-def _with_page_note(body: str, note: str) -> str:
-    """The site page's note, as an admonition under its title."""
-    box = render("page_note.html", note=note).strip()
-    heading = re.search(r"^# .*$", body, re.M)
-    at = heading.end() if heading else 0
-    return body[:at] + "\n\n" + box + "\n\n" + body[at:]
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        try:  # first, so that the Data page's links to the files are checked with the rest
+            writing = self.opendata.write(site, self.build.reading_order)
+        except (ClaimsError, OSError) as error:
+            raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
+        try:  # the zip is compressed in a thread meanwhile (zlib runs beside Python)
+            broken = broken_links(site, frozenset({writing.bundle_path}))
+        finally:
+            try:
+                written = writing.finish()
+            except OSError as error:
+                raise PluginError(f"data/{BUNDLE} could not be written: {error}") from None
+        log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
+        if broken:
+            raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
 
 
 __all__ = ["ExplainerConfig", "ExplainerPlugin", "plugin_of", "settings_of"]
