@@ -20,19 +20,56 @@ def test_a_linked_statement_needs_a_footnote_but_a_linked_title_does_not():
 
 
 def test_only_the_listed_exempt_values_exempt_a_block():
+    from macros.checks.uncited import READ_AS_LABELS
+
     assert "navigation" in EXEMPT
-    for value in sorted(EXEMPT):
+    for value in sorted(EXEMPT - READ_AS_LABELS):
         assert uncited_sentences(f'<div data-cite-exempt="{value}"><p>An uncited sentence.</p></div>') == []
+    for value in sorted(READ_AS_LABELS):  # a label, or a row of links, until it reads as a statement
+        assert uncited_sentences(f'<div data-cite-exempt="{value}"><p><a href="x/">The talks</a>, and more</p></div>'
+                                 f'<p>Cited.{REF} <span data-cite-exempt="{value}">Side: A</span></p>') == []
+        assert uncited_sentences(f'<div data-cite-exempt="{value}"><p>An uncited sentence.</p></div>'
+                                 f'<p>Cited.{REF} <span data-cite-exempt="{value}">They met.</span></p>') == [
+            "An uncited sentence.", "They met."]
     assert uncited_sentences('<div data-cite-exempt="navigaton"><p>An uncited sentence.</p></div>') == [
         "An uncited sentence."]
     assert uncited_sentences('<p>Cited.' + REF + ' <span data-cite-exempt="whatever">Hidden?</span></p>') == [
         "Hidden?"]
 
 
-def test_footnotes_headings_and_code_are_not_read():
-    html = ("<h2>A heading.</h2><pre><code>x = 1.</code></pre>"
+def test_footnotes_and_labels_are_not_read_but_a_label_that_is_a_statement_is():
+    html = ("<h2>The talks</h2><details><summary>More from the articles</summary><p>Cited." + REF + "</p></details>"
+            "<table><thead><tr><th>Year</th></tr></thead></table>"
             '<div class="footnote"><ol><li id="fn:1"><p>A source.</p></li></ol></div>')
-    assert checked_sentences(html) == []
+    assert uncited_sentences(html) == []
+    assert uncited_sentences("<h2>Bukele met the gangs.</h2><h3>Talks. Denials</h3>") == [
+        "Bukele met the gangs.", "Talks.", "Denials"]
+    assert uncited_sentences("<details><summary>He met them!</summary></details>") == ["He met them!"]
+    assert uncited_sentences("<table><thead><tr><th>They met.</th></tr></thead></table>") == ["They met."]
+
+
+def test_text_outside_the_paragraphs_is_read_too():
+    """Loose text in a <div>, a quotation or a collapsible block, code, an image's alt text: all read."""
+    assert uncited_sentences("<div>Loose text.<p>Cited." + REF + "</p>More loose text.</div>") == [
+        "Loose text.", "More loose text."]
+    assert uncited_sentences("<blockquote>Quoted.</blockquote><details>Inside.</details>") == ["Quoted.", "Inside."]
+    assert uncited_sentences("<pre><code>x = 1.</code></pre><p><code>They met.</code></p>") == ["x = 1.", "They met."]
+    assert uncited_sentences('<p><img src="a.png" alt="They met."></p>') == ["They met."]
+    assert uncited_sentences('<p><span class="headerlink">They met.</span></p>') == ["They met."]
+
+
+def test_a_typed_footnote_marker_is_not_a_footnote():
+    from macros.checks.sentences import MARKER
+
+    assert uncited_sentences(f"<p>They met.{MARKER}</p>") == ["They met.\ufffd"]
+
+
+def test_what_the_check_cannot_read_is_named():
+    from macros.checks.uncited import unreadable
+
+    html = "<p>A.</p><script>document.write('They met.')</script><div><style>p::after{content:'x'}</style></div>"
+    assert unreadable(html) == ["<script>", "<style>"]
+    assert unreadable("<p>Text.</p>") == []
 
 
 def test_a_table_row_is_one_statement():

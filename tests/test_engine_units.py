@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from pydantic import BaseModel
 
-from macros.commands.scaffold import required_to_fill, source_entry
+from macros.commands.scaffold import entry_yaml, required_to_fill, source_entry
 from macros.model.load import load_project
 from macros.model.schema import DATA_FILES, Event, Quote, Source
 from macros.model.steps.references import references_in
@@ -88,8 +89,11 @@ def test_entry_label_and_quoted_line() -> None:
 
 
 def test_a_new_source_entry_is_valid_once_the_required_fields_are_filled() -> None:
-    entry = source_entry("council-vote", "council-vote.txt", "0" * 64)
-    assert entry["headline"] is None and entry["label"] == "council vote"
+    written = yaml.safe_load(entry_yaml(source_entry("council-vote", "council-vote.txt", "0" * 64)))
+    assert isinstance(written, list) and len(written) == 1
+    entry = written[0]
+    assert entry["headline"] is None and entry["label"] == "council vote" and "comments_begin" not in entry
+    assert "\n    headline:\n" in entry_yaml(source_entry("x", "x.txt", "0" * 64)), "written empty: still to fill"
     for name in required_to_fill():
         entry[name] = "news report" if name == "genre" else "x"
     assert isinstance(Source.model_validate(entry), BaseModel)

@@ -25,6 +25,7 @@ from macros.commands.main import main
 from macros.commands.scaffold import required_to_fill
 from macros.model.schema import DATA_FILES
 
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "council-vote.txt"
 QUOTE = "voted on Monday to close the old river bridge"
 # What a contributor would write in fields add-source cannot know and the build requires (today: none; the
@@ -68,7 +69,14 @@ def test_new_project_builds_as_created(tmp_path: Path) -> None:
     for filename, (key, _) in DATA_FILES.items():
         assert yaml.safe_load((project / "data" / filename).read_text(encoding="utf-8")) == {key: []}
     readme = (project / "README.md").read_text(encoding="utf-8")
-    assert "python -m macros add-source" in readme and "mkdocs build --strict" in readme
+    for command in ("bash scripts/build.sh", "bash scripts/serve.sh", ".venv/bin/cited-explainer add-source",
+                    ".venv/bin/cited-explainer check", ".venv/bin/cited-explainer cite"):
+        assert command in readme, command
+    for script in ("setup.sh", "build.sh", "serve.sh"):
+        assert os.access(project / "scripts" / script, os.X_OK), script
+    # The engine is recorded where it was found (this checkout, installed editable), never a path to edit by hand.
+    assert f"ENGINE={ROOT}\n" in (project / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    assert (project / "requirements.txt").read_text(encoding="utf-8").count("--hash=sha256:") > 40
     result = run_here(["-m", "mkdocs", "build", "--strict"], project)
     assert result.returncode == 0, result.stdout + result.stderr
     for path in sorted(p for p in project.rglob("*") if p.is_file() and "site" not in p.relative_to(project).parts):
@@ -87,7 +95,7 @@ def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_
     assert len(sources[0]["sha256"]) == 64 and sources[0]["headline"] is None
     # The contributor fills in what add-source asks for, and the headline as printed, backslash and all.
     path = project / "data" / "sources.yml"
-    text = path.read_text(encoding="utf-8").replace("headline: null", 'headline: "Bridge \\\\ closed: the council votes"')
+    text = path.read_text(encoding="utf-8").replace("headline:\n", 'headline: "Bridge \\\\ closed: the council votes"\n')
     for name in required_to_fill():
         assert f"`{name}`" in result.stdout, result.stdout
         text = text.replace(f"{name}: null", f"{name}: {FILLED[name]}")

@@ -18,7 +18,7 @@ EXPLAINER_PAGES = {
     "": "El Salvador, the gangs and the U.S. sanctions",
     "people/osiris-luna-meza/": "Osiris Luna Meza",
     "people/carlos-marroquin-chica/": "Carlos Amílcar Marroquín Chica",
-    "truces/": "Timeline: the 2012 truce and the 2019–21 talks",
+    "truces/": "Timeline: from the 2012 truce to the 2021 sanctions",
     "sanctions/": "The December 2021 sanctions",
     "sides/": "Claims and responses",
     "claims-detail/": "More on each claim",

@@ -143,6 +143,12 @@
       // A row of the claims table links to its claim's collapsed blocks: the first one opens.
       var block = el && el.classList.contains("claim-details") ? el.querySelector("details") : null;
       if (block) block.open = true;
+      // A date's marker links to its note in the closed "How each marked date is worked out".
+      var shut = el && !block ? el.closest("details:not([open])") : null;
+      if (shut) {
+        shut.open = true;
+        el.scrollIntoView({ block: "center" });
+      }
       return;
     }
     var target = document.getElementById(id);

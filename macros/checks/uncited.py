@@ -1,15 +1,24 @@
 """Checks on a rendered page: every sentence a reader sees carries a footnote.
 
-The checked blocks are paragraphs, list items, table rows (a row is one
-statement: its cells together need a footnote), definition terms and
-descriptions, and captions inside the page's content. Left out: headings,
-the footnotes themselves, code, and blocks marked `data-cite-exempt` with one
-of the values in EXEMPT (a label, a navigation row, a source page, a
-site page, the chart's note). Any other value exempts nothing, so a typo
-cannot hide a sentence. A block made only of link text is navigation (a
-page title, a name, "Who is ...?") only while it does not read as a
-statement: once it ends with a full stop or an exclamation mark it is a
-sentence like any other, and needs its footnote.
+Everything in the page's content is read, except the footnotes themselves,
+the engine's drawn chart (`svg`), the heading links' pilcrow, and blocks
+marked `data-cite-exempt` with one of the values in EXEMPT (a label, a
+navigation row, a source page, a site page, the chart's note). A label or a
+navigation row is still read, as a label (below); any other value exempts
+nothing, so a typo cannot hide a sentence.
+
+- Statements: paragraphs, list items, table rows (a row is one statement: its
+  cells together need a footnote), definition terms and descriptions,
+  captions, code and preformatted text, and the loose text of any other block
+  (a `<div>`, a quotation, a collapsible block) outside the blocks inside it.
+- Labels: headings, a collapsible block's summary line, a table's header
+  cells and a fieldset's legend name what follows. A label is read as a
+  statement, and needs its footnote, once it ends with a full stop or an
+  exclamation mark or holds more than one sentence.
+- A block made only of link text is navigation (a page title, a name, "Who is
+  ...?") only while it does not read as a statement, by the same rule.
+- What the check cannot read (text a script writes, a style sheet, an
+  embedded document) is refused: `unreadable` names it.
 
 The page is parsed once with lxml (libxml2's HTML parser), into plain
 elements (not lxml.html's, whose Python class lookup runs for every element),
@@ -28,9 +37,18 @@ from macros.checks.sentences import MARKER, split_sentences
 from macros.citations.footnote_html import BLOCK_CLASS, REF_CLASS
 from macros.html.blocks import footnotes_start
 
-CHECKED = frozenset({"p", "li", "tr", "dd", "dt", "figcaption", "caption"})
-SKIPPED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "svg", "nav", "button", "kbd"})
-BLOCKS = CHECKED | {"ul", "ol", "dl", "table", "div", "blockquote", "figure", "section", "details", "summary", "form", "aside"}
+CHECKED = frozenset({"p", "li", "tr", "dd", "dt", "figcaption", "caption", "pre"})
+LABELS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "th", "legend"})
+# Blocks whose own loose text (outside the blocks inside them) is read as a statement.
+CONTAINERS = frozenset({"body", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "div", "blockquote", "figure",
+                        "section", "article", "details", "form", "fieldset", "aside", "header", "footer", "main",
+                        "center", "address", "hgroup"})
+# Elements whose text a reader sees but the check cannot read as sentences: refused in checked content.
+UNREADABLE = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "canvas", "frame",
+                        "frameset", "applet", "math", "video", "audio", "marquee", "textarea", "select", "input",
+                        "button"})
+SKIPPED = frozenset({"svg", "nav"}) | UNREADABLE
+BLOCKS = CHECKED | LABELS | CONTAINERS
 # What a `data-cite-exempt` block may be; each value names why it needs no footnote.
 EXEMPT = frozenset({
     "label",        # a short label over cited content: a date, a title, "Side: ..."
@@ -39,6 +57,9 @@ EXEMPT = frozenset({
     "source page",  # an archive page: the source's own words and what it prints about itself
     "chart note",   # how the chart was drawn, under a chart whose figures are cited in its table
 })
+# Exempt values whose text is still read, as labels: a label or a row of links needs no footnote only while
+# it does not read as a statement.
+READ_AS_LABELS = frozenset({"label", "navigation"})
 _WORD = re.compile(r"\w")
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"\W")
@@ -47,7 +68,13 @@ _PARSER = etree.HTMLParser()
 
 
 def _exempt(element: _Element) -> bool:
-    return element.get("data-cite-exempt") in EXEMPT
+    """Exempt, and not read at all (a site page's note, a source page, the chart's note)."""
+    value = element.get("data-cite-exempt")
+    return value in EXEMPT and value not in READ_AS_LABELS
+
+
+def _read_as_label(element: _Element) -> bool:
+    return element.get("data-cite-exempt") in READ_AS_LABELS
 
 
 def _is_footnote_ref(element: _Element) -> bool:
@@ -57,16 +84,21 @@ def _is_footnote_ref(element: _Element) -> bool:
     return element.tag == "sup" and any(REF_CLASS in (a.get("class") or "").split() for a in element.iter("a"))
 
 
-def _text_of(block: _Element) -> tuple[str, str]:
-    """The block's own text (nested blocks left out) with footnote refs as markers, and its link text."""
+def _text_of(block: _Element, labels: list[_Element] | None = None) -> tuple[str, str]:
+    """The block's own text (nested blocks left out) with footnote refs as markers, and its link text.
+
+    An inline element marked as a label is left out of the text, and added to `labels`, to be read on its own."""
     pieces: list[str] = []
     link_pieces: list[str] = []
 
-    def walk(node: _Element, in_link: bool = False) -> None:
-        if node.text:
-            pieces.append(node.text)
+    def add(text: str | None, in_link: bool) -> None:
+        if text:
+            pieces.append(_own(text))
             if in_link:
-                link_pieces.append(node.text)
+                link_pieces.append(text)
+
+    def walk(node: _Element, in_link: bool = False) -> None:
+        add(node.text, in_link)
         for child in node:
             tag = child.tag
             if not isinstance(tag, str):
@@ -76,26 +108,61 @@ def _text_of(block: _Element) -> tuple[str, str]:
             elif tag in ("td", "th"):
                 pieces.append(" \u00b7 ")
                 walk(child, in_link)
-            elif not (tag in SKIPPED or tag in BLOCKS or _exempt(child) or "headerlink" in (child.get("class") or "").split()):
+            elif tag in BLOCKS or tag == "img":
+                pieces.append(_stand_in(child))
+            elif labels is not None and _read_as_label(child):
+                labels.append(child)
+            elif not (tag in SKIPPED or _exempt(child) or _is_permalink(child)):
                 walk(child, in_link or tag == "a")
-            if child.tail:
-                pieces.append(child.tail)
-                if in_link:
-                    link_pieces.append(child.tail)
+            add(child.tail, in_link)
 
     walk(block)
     return "".join(pieces), "".join(link_pieces)
 
 
-def _checked_blocks(node: _Element) -> Iterator[_Element]:
-    """The checked blocks under node, in document order, outside skipped, exempt and table-head elements."""
+def _stand_in(element: _Element) -> str:
+    """What stands in the text for an image (its alt text, shown where the image is not) or a nested block
+    (a space: it is read on its own, and the text either side does not run into it)."""
+    return _own(element.get("alt") or "") if element.tag == "img" else " "
+
+
+def _own(text: str) -> str:
+    """The page's text, where the footnote marker stands for itself only: typed, it is another character."""
+    return text.replace(MARKER, "\ufffd") if MARKER in text else text
+
+
+def _is_permalink(element: _Element) -> bool:
+    """The pilcrow link the toc extension puts in each heading."""
+    return element.tag == "a" and "headerlink" in (element.get("class") or "").split()
+
+
+def _checked_blocks(node: _Element, in_head: bool = False, in_label: bool = False) -> Iterator[tuple[_Element, bool]]:
+    """The read blocks under node, in document order, outside skipped and exempt elements; True for a label."""
     for child in node:
         tag = child.tag
-        if not isinstance(tag, str) or tag in SKIPPED or tag == "thead" or _exempt(child):
+        if not isinstance(tag, str) or tag in SKIPPED or _exempt(child):
             continue
-        if tag in CHECKED:
-            yield child
-        yield from _checked_blocks(child)
+        head = in_head or tag == "thead"
+        label = in_label or _read_as_label(child)
+        if tag == "tr" and head:
+            yield from _checked_blocks(child, head, label)  # a header row: each cell a label
+            continue
+        if tag in CHECKED or tag in CONTAINERS:
+            yield child, label
+        elif tag in LABELS:
+            yield child, True
+        yield from _checked_blocks(child, head, label)
+
+
+def unreadable(html: str) -> list[str]:
+    """The elements of the page's content whose text the check cannot read, as the tags they are."""
+    html = html[:footnotes_start(html)]
+    if not html.strip() or "<" not in html:
+        return []
+    root = etree.fromstring(html, _PARSER)
+    if root is None:
+        return []
+    return [f"<{element.tag}>" for element in root.iter(*UNREADABLE)]
 
 
 def uncited_sentences(html: str) -> list[str]:
@@ -114,17 +181,24 @@ def checked_sentences(html: str) -> list[tuple[str, bool]]:
     for footnotes in root.xpath(f"//div[contains(concat(' ', normalize-space(@class), ' '), ' {BLOCK_CLASS} ')]"):
         footnotes.getparent().remove(footnotes)
     found: list[tuple[str, bool]] = []
-    for block in _checked_blocks(root):
-        text, link_text = _text_of(block)
+    blocks = list(_checked_blocks(root))
+    for block, label in blocks:
+        inline_labels: list[_Element] = []
+        text, link_text = _text_of(block, inline_labels)
+        blocks.extend((element, True) for element in inline_labels)
         flat = _SPACES.sub(" ", text).strip()
         bare = flat.replace(MARKER, "").strip()
         if not bare:
             continue
+        sentences = split_sentences(flat)
+        statement = bool(_STATEMENT_END.search(bare)) or len(sentences) > 1
+        if label and not statement:
+            continue  # a heading, summary or header cell that names what follows
         # (With no link text, the words compare equal only when there are none.)
         same_words = _NON_WORD.sub("", link_text) == _NON_WORD.sub("", bare) if link_text else not _WORD.search(bare)
-        if same_words and not _STATEMENT_END.search(bare):
+        if same_words and not statement:
             continue  # navigation: nothing but links, and not a statement
-        for sentence in split_sentences(flat):
+        for sentence in sentences:
             if _WORD.search(sentence):
                 found.append((sentence.replace(MARKER, "").strip(), MARKER in sentence))
     return found

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from macros.citations import footnote_html as markup
 from macros.citations.verify import Located
 from macros.model.schema import Source
@@ -23,9 +25,19 @@ from macros.seeds.article import Seed
 from macros.seeds.sentences import lead_in_span, sentence_span
 
 LABEL_PREFIX = "cite-"
-# A footnote definition's body in the Markdown, replaced by the footnote's HTML after Markdown.
-PLACEHOLDER = "CITEDFOOTNOTEBODY"
-_PLACEHOLDER = re.compile(PLACEHOLDER + r"(\d+)")
+ARCHIVE_META = "source_archive"  # front matter key of a generated archive page (a hand-written page may not use it)
+# A footnote definition's body in the Markdown, replaced by the footnote's HTML after Markdown: the footnote's
+# number between two of Unicode's noncharacters (kept for a program's internal use). No text a contributor
+# types can make one: `escape_markers` writes any noncharacter of a page's Markdown as a character reference,
+# which the reader sees as the same character and which is never the marker.
+PLACEHOLDER, _PLACEHOLDER_END = "\ufdd0", "\ufdd1"
+_PLACEHOLDER = re.compile(PLACEHOLDER + r"(\d+)" + _PLACEHOLDER_END)
+_NONCHARACTER = re.compile("[\ufdd0-\ufdef]")
+
+
+def escape_markers(markdown: str) -> str:
+    """The page's Markdown with every character the engine uses in its own markers written as a reference."""
+    return _NONCHARACTER.sub(lambda m: f"&#x{ord(m.group()):x};", markdown)
 
 
 @dataclass(frozen=True)
@@ -60,15 +72,12 @@ class PageFootnotes:
     archive_dir: str = "sources"
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     order: list[Located] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    comments: list[Located] = field(default_factory=list)  # readers' comments the page was asked to cite
 
     def ref(self, located: Located) -> str:
         """The footnote reference for a passage, allocating a label once."""
-        if located.in_comment:
-            self.problems.append(
-                f"cites a reader's comment under '{located.source_id}' (\"{located.quote}\"); a reader's comment is "
-                "never evidence on an explainer page (it stays on the article's archive page, labelled): "
-                "cite the article's own text, or remove the sentence")
+        if located.in_comment and located not in self.comments:
+            self.comments.append(located)
         label = self.labels.get(located.key)
         if label is None:
             label = f"{LABEL_PREFIX}{len(self.order) + 1}"
@@ -86,7 +95,7 @@ class PageFootnotes:
         are HTML from the start and take their place after Markdown (`fill`),
         so Markdown never parses them (most of a page's Markdown time otherwise).
         """
-        return "\n\n".join(f"[^{self.labels[located.key]}]: {PLACEHOLDER}{i}"
+        return "\n\n".join(f"[^{self.labels[located.key]}]: {PLACEHOLDER}{i}{_PLACEHOLDER_END}"
                              for i, located in enumerate(self.order))
 
     def fill(self, html: str, sources: dict[str, Source], seeds: dict[str, Seed],
@@ -113,7 +122,8 @@ def relative_md(from_src_uri: str, to_src_uri: str) -> str:
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
-_SEP = "\x1f"  # between two footnotes in the template's output; never in a seed or data text
+# Between two footnotes in the template's output: a tag, and the template escapes every "<" of a seed or data text.
+_SEP = Markup("<!-- next footnote -->")
 
 
 def render_footnotes(notes: list[tuple[Located, Source, Seed, str]]) -> list[str]:

@@ -22,3 +22,10 @@ def readers_comment_mismatch(located: Located) -> str:
                 "own text: a data citation of it must be marked `readers_comment: true`, and no explainer page may cite it")
     return (f"`readers_comment: true`, but this passage is the article's own text, not a reader's comment "
             f"under '{located.source_id}'")
+
+
+def comment_shown_on_page(located: Located, page: str) -> str:
+    """A data citation of a reader's comment that a page would show, said of the data entry that holds it."""
+    return (f"cites a reader's comment under '{located.source_id}' (\"{located.quote}\"), and {page} shows it; "
+            "a reader's comment is never evidence on an explainer page (it stays on the article's archive page, "
+            "labelled): cite the article's own text, or remove the sentence")

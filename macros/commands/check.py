@@ -2,8 +2,11 @@
 
 Reads every data file, every seed and every hand-written page, exactly as the
 build's first step does, and prints every problem found, each with its file,
-line, entry, field and a hint. Exits 0 when all is well, 1 when there are
-problems, 2 when the folder is not the project.
+line, entry, field and a hint. It then lists every field still to fill (a
+draft's: left empty). Exits 0 when all is well (fields still to fill
+included), 1 when there are problems (or fields still to fill, when
+mkdocs.yml sets `fail_on_still_to_fill: true`), 2 when the folder is not the
+project.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 
 from macros.mkdocs_adapter.config import project_settings
 from macros.model.load import load_project
-from macros.problems.problem import ContributorError
+from macros.problems.problem import ContributorError, to_fill_report
 
 
 def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
@@ -36,13 +39,22 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
     except ContributorError as error:
         print(error.report(), file=sys.stderr)
         print("\nNothing was changed. CONTRIBUTING.md shows a correct entry of every kind.", file=sys.stderr)
+        if error.still_to_fill:
+            print("\n" + to_fill_report(error.still_to_fill), file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{len(v)} {k}" for k, v in project.entries.items())
     print(f"ok: {counts}; {len(project.located)} cited passages verified in {elapsed * 1000:.0f} ms")
+    code = 0
+    if project.to_fill:
+        print("\n" + to_fill_report(project.to_fill))
+        if settings.fail_on_still_to_fill:
+            print("\nmkdocs.yml sets `fail_on_still_to_fill: true` (publishing): the build fails until they are filled.",
+                  file=sys.stderr)
+            code = 1
     if exit_now:
-        _exit_now(0)  # while the model is still referenced, so that it is not freed first
-    return 0
+        _exit_now(code)  # while the model is still referenced, so that it is not freed first
+    return code
 
 
 def _exit_now(code: int) -> None:

@@ -1,9 +1,10 @@
-"""`python -m macros`: start a new explainer, or record a seed in one.
+"""`cited-explainer` (or `python -m macros`): the engine's command line.
 
-    python -m macros new PATH [--name "Site name"]
-    python -m macros add-source seeds/FILE --id ID     (inside a project)
-
-`python -m macros.check` checks a project without building it.
+    cited-explainer new PATH [--name "Site name"] [--engine CHECKOUT-OR-WHEEL]
+    cited-explainer add-source seeds/FILE --id ID     (in a project's folder)
+    cited-explainer check [PATH]                      (every problem, and every field still to fill)
+    cited-explainer cite "words you remember"         (the nearest passages, and the footnote to paste)
+    cited-explainer schemas [PATH]                    (the editor's JSON Schemas of the data files)
 """
 
 from __future__ import annotations
@@ -12,49 +13,88 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros.model.settings import Settings
 from macros.problems.problem import ContributorError, Problem
 
+PROG = "cited-explainer"
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True)
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     new = commands.add_parser("new", help="create a new explainer project at PATH")
     new.add_argument("path", type=Path)
     new.add_argument("--name", help="the site's name (default: from the folder's name)")
+    new.add_argument("--engine", type=Path, help=(
+        "where the project installs the engine from: its checkout, or a wheel built from it "
+        "(default: where this engine was installed from)"))
     add = commands.add_parser("add-source", help="record a seed placed in seeds/ in data/sources.yml")
     add.add_argument("seed", type=Path, help="the seed file, e.g. seeds/council-vote.txt")
     add.add_argument("--id", required=True, dest="source_id", help="the short id pages cite it by, e.g. council-vote")
-    args = parser.parse_args(argv)
+    check = commands.add_parser("check", help="check data, seeds and citations without building; list what is still to fill")
+    check.add_argument("root", nargs="?", default=".", help="the project folder (default: this folder)")
+    cite = commands.add_parser("cite", help="find the passages of the seeds nearest to some words, with the footnote to paste")
+    cite.add_argument("words", nargs="+", help="a few words you remember, or a loose paraphrase")
+    cite.add_argument("--top", type=int, default=3, help="how many passages to show (default: 3)")
+    cite.add_argument("--source", dest="source_id", help="only this source's seed")
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas editors use to check the data files")
+    schemas.add_argument("root", nargs="?", default=".", type=Path, help="the project folder (default: this folder)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
         if args.command == "new":
-            from macros.commands.scaffold import new_project
+            return _new(args.path, args.name, args.engine)
+        if args.command == "check":
+            from macros.commands.check import main as check
 
-            new_project(args.path, args.name)
-            print(f"created {args.path}/: put an article's text in {args.path}/seeds/, then, in {args.path}/:\n"
-                  "    python -m macros add-source seeds/FILE --id SHORT-ID\n"
-                  "    mkdocs build --strict")
-        else:
-            from macros.commands.scaffold import add_source
-            from macros.mkdocs_adapter.config import project_settings
+            return check([args.root])
+        if args.command == "schemas":
+            from macros.commands.jsonschema import main as schemas
 
-            if not (Path.cwd() / "mkdocs.yml").is_file():
-                raise ContributorError([Problem(".", "this folder is not an explainer project (it has no mkdocs.yml)",
-                                                hint="run add-source inside the project, or create one: "
-                                                     "python -m macros new PATH")])
-            settings = project_settings(Path.cwd())
-            from macros.commands.scaffold import required_to_fill
+            return schemas([str(args.root)])
+        if args.command == "cite":
+            from macros.commands.cite import print_passages
 
-            block = add_source(settings, args.seed, args.source_id)
-            required = "".join(f"`{name}`, " for name in required_to_fill())
-            print(f"added to {settings.data_dir}/sources.yml:\n{block}"
-                  f"fill in {required}`label`, `genre` ('news report' or 'unsigned commentary', from what the text shows)\n"
-                  "and what the article prints (headline, outlet, byline, date), exactly as "
-                  "printed;\nleave null what it does not print: readers see \"not stated\". "
-                  "`python -m macros.check` lists what is still missing.")
+            found: int = print_passages(_settings_here(), " ".join(args.words), args.top, args.source_id)
+            return found
+        return _add_source(args.seed, args.source_id)
     except ContributorError as error:
         print(error.report(), file=sys.stderr)
         return 1
+
+
+def _new(path: Path, name: str | None, engine: Path | None) -> int:
+    from macros.commands.scaffold import new_project
+
+    new_project(path, name, engine)
+    print(f"created {path}/. Then, in {path}/:\n"
+          "    bash scripts/build.sh     # installs what it needs into .venv (the first time), then builds\n"
+          "    bash scripts/serve.sh     # a live preview, with problems shown in the page\n"
+          f"and, with an article's text put in {path}/seeds/:\n"
+          f"    .venv/bin/{PROG} add-source seeds/FILE --id SHORT-ID")
+    return 0
+
+
+def _settings_here() -> Settings:
+    from macros.mkdocs_adapter.config import project_settings
+
+    if not (Path.cwd() / "mkdocs.yml").is_file():
+        raise ContributorError([Problem(".", "this folder is not an explainer project (it has no mkdocs.yml)",
+                                        hint=f"run the command in the project's folder, or create one: {PROG} new PATH")])
+    return project_settings(Path.cwd())
+
+
+def _add_source(seed: Path, source_id: str) -> int:
+    from macros.commands.scaffold import add_source, still_to_fill_note
+
+    settings = _settings_here()
+    block, note = add_source(settings, seed, source_id)
+    print(f"added to {settings.data_dir}/sources.yml:\n{block}\n{still_to_fill_note()}")
+    if note:
+        print(f"\n{note}")
     return 0
 
 

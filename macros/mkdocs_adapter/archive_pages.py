@@ -17,13 +17,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros.citations.footnotes import Ledger, archive_path
+from macros.citations.footnotes import ARCHIVE_META, Ledger, archive_path
 from macros.citations.verify import Located
 from macros.model.project import Project
 from macros.pages.archive import passages_by_source, render_archive
 from macros.pages.text import attr
 
-ARCHIVE_META = "source_archive"  # front matter key of a generated archive page
 _PLACEHOLDER = '<div class="cited-archive-placeholder" data-source="{id}"></div>'
 _PLACEHOLDER_RE = re.compile(r'<div class="cited-archive-placeholder" data-source="([^"]+)"></div>')
 _ID = re.compile(r'\sid="([^"]+)"')

@@ -34,6 +34,8 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """Front matter key that exempts a site page (about, method) from the sentence check; its value is shown."""
     glossary_page = c.Optional(c.Type(str))
     """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
+    fail_on_still_to_fill = c.Type(bool, default=False)
+    """True before publishing: the build fails while any field is still to fill (a draft's build lists them)."""
 
 
 def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
@@ -45,7 +47,8 @@ def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settin
         options.validate()
     return Settings(root=root, docs_dir=Path(config.docs_dir), seeds_dir=options.seeds_dir, data_dir=options.data_dir,
                     archive_dir=options.archive_dir.strip("/"), min_quote_words=options.min_quote_words,
-                    exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page)
+                    exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page,
+                    fail_on_still_to_fill=options.fail_on_still_to_fill)
 
 
 def project_settings(root: Path) -> Settings:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["define_env"]
+__all__ = ["define_env", "on_pre_page_macros"]
 
 
 def define_env(env: Any) -> None:
@@ -22,3 +22,15 @@ def define_env(env: Any) -> None:
     from macros.pages.macro_calls import register_page_macros
 
     register_page_macros(env, plugin_of(env.conf))
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Before a page renders (mkdocs-macros' pluglet hook): a failure in its template is reported, with the page
+    and line, among the build's problems. mkdocs-macros with `on_error_fail` otherwise ends the build with exit
+    code 100 and, under `mkdocs build -q`, no message at all."""
+    from macros.mkdocs_adapter.plugin import plugin_of
+    from macros.mkdocs_adapter.render_errors import reporting_template
+
+    jinja = env.env
+    if not getattr(jinja.template_class, "reports_failures", False):
+        jinja.template_class = reporting_template(plugin_of(env.conf), lambda: env.page)

@@ -33,10 +33,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from macros.checks.links import broken_links
-from macros.checks.uncited import uncited_sentences
-from macros.citations.footnotes import CitingPage, PageFootnotes, archive_path, number_in_reading_order
+from macros.checks.uncited import uncited_sentences, unreadable
+from macros.citations.footnotes import (
+    ARCHIVE_META,
+    CitingPage,
+    PageFootnotes,
+    archive_path,
+    escape_markers,
+    number_in_reading_order,
+)
 from macros.citations.page_syntax import parse_page, replace_references
-from macros.citations.readers_comment import READERS_COMMENT_HINT
+from macros.citations.readers_comment import READERS_COMMENT_HINT, comment_shown_on_page
+from macros.citations.verify import Located
 from macros.html.glossary_links import link_terms
 from macros.mkdocs_adapter import archive_pages, markdown_setup, reports
 from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
@@ -45,11 +53,11 @@ from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
-from macros.problems.problem import ContributorError, Problem
+from macros.problems.examples import macro_example
+from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
 
 NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
-ARCHIVE_META = archive_pages.ARCHIVE_META
 
 
 def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
@@ -89,6 +97,28 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """A problem found while rendering a page; the build fails with all of them in `on_env`."""
         self.build.page_problems.append(Problem(self._shown(page), message, hint=hint))
 
+    def render_failed(self, page: Page, message: str, line: int | None) -> None:
+        """The page's template failed to render (macros/mkdocs_adapter/render_errors.py); line is the template's."""
+        source = page.file.content_string
+        body = page.markdown or ""
+        offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
+        at = line + offset if line is not None else None
+        self.build.page_problems.append(Problem(
+            self._shown(page), message, line=at, details=quoted_line(source, at),
+            hint=("a page's template holds macro calls such as " + macro_example()
+                  + "; to show {{ or {% as text, write {{ '{{' }} or put `render_macros: false` in the front matter")))
+
+    def _report_comment(self, page: Page, located: Located) -> None:
+        """A reader's comment a page would show: reported against the data entry that cites it, when one does."""
+        shown = self._shown(page)
+        where = self.project.comment_citations.get(located.key)
+        message = comment_shown_on_page(located, shown)
+        if where is None:
+            self.report(page, message, READERS_COMMENT_HINT)
+            return
+        self.build.page_problems.append(Problem(where.file, message, line=where.line, entry=where.entry,
+                                                field=where.field, hint=READERS_COMMENT_HINT))
+
     def _shown(self, page: Page) -> str:
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
@@ -101,6 +131,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
             raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
+        if project.to_fill:
+            report = to_fill_report(project.to_fill)
+            if self.settings.fail_on_still_to_fill:
+                raise PluginError("Fields are still to fill, and mkdocs.yml sets `fail_on_still_to_fill: true` "
+                                  "(publishing); nothing was built.\n\n" + report)
+            log.info("%s", report)  # a draft builds; the check lists the same
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # the claims files and each page's JSON-LD
         return config
@@ -125,14 +161,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         project, footnotes = self.project, self.footnotes_of(page)
         parsed = parse_page(markdown)
         mapping = {c.label: footnotes.ref(project.locate(c.source, c.quote)) for c in parsed.citations}
-        body = replace_references(parsed.body, mapping)
+        body = replace_references(escape_markers(parsed.body), mapping)
         note = page.meta.get(self.settings.exempt_meta_key)
         if note:
             body = reports.with_page_note(body, str(note))
         if footnotes.order:
             body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
-        for problem in footnotes.problems:
-            self.report(page, problem, READERS_COMMENT_HINT)
+        for located in footnotes.comments:
+            self._report_comment(page, located)
         title = str(page.title or page.file.src_uri)
         for located in footnotes.order:
             self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))
@@ -144,7 +180,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def _check_sentences(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Every sentence a reader sees has a footnote: read before the glossary links, so that a sentence that
         is all term link is still checked, and while the references are Python-Markdown's <sup>."""
-        if not page.meta.get(ARCHIVE_META) and not page.meta.get(self.settings.exempt_meta_key):
+        if page.meta.get(ARCHIVE_META):
+            return html
+        for element in sorted(set(unreadable(html))):
+            self.report(page, f"the page shows a {element}, whose text the sentence check cannot read",
+                        "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
+                        "in CONTRIBUTING.md")
+        if not page.meta.get(self.settings.exempt_meta_key):
             for sentence in uncited_sentences(html):
                 self.build.uncited.append((self._shown(page), sentence))
         return html

@@ -26,7 +26,8 @@ def load_project(root: Path, settings: Settings | None = None) -> Project:
     with _collector_paused():
         for step in STEPS:
             step(ctx)
-    ctx.problems.raise_if_any()
+    if ctx.problems:
+        raise ContributorError(ctx.problems.items, ctx.project.to_fill)
     return ctx.project
 
 

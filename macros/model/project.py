@@ -8,6 +8,7 @@ from typing import Any
 
 from macros.citations.verify import Located
 from macros.model.schema import Source
+from macros.problems.problem import Problem
 from macros.seeds.article import Seed
 from macros.seeds.matching import normalized_text
 
@@ -21,6 +22,9 @@ class Project:
     seeds: dict[str, Seed] = field(default_factory=dict)
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> id -> entry
     located: dict[tuple[str, str], Located] = field(default_factory=dict)  # passage key -> place
+    to_fill: list[Problem] = field(default_factory=list)  # fields a draft has still to fill (steps/to_fill.py)
+    # passage key -> where the data cites it as a reader's comment (file, line, entry, field)
+    comment_citations: dict[tuple[str, str], Problem] = field(default_factory=dict)
 
     def __getattr__(self, kind: str) -> dict[str, Any]:
         entries: dict[str, dict[str, Any]] = self.__dict__.get("entries", {})

@@ -27,7 +27,9 @@ from macros.model.types import (
     Text,
 )
 
-Genre = Literal["news report", "unsigned commentary"]
+# The keys of macros/templates/genres.yml, which holds the label readers see for each (a test keeps both alike).
+Genre = Literal["news report", "analysis", "opinion", "editorial", "unsigned commentary", "official statement",
+                "press release", "official report", "interview", "transcript", "court document"]
 
 
 def _empty() -> list[Any]:
@@ -59,8 +61,10 @@ class Source(Entry):
         "prints (outlet, byline, date), e.g. 'VICE News' or 'Sheridan and Brigida'; null when the seed prints "
         "none of these, and the genre and headline then name it."))
     genre: Genre | None = Field(None, description=(
-        "What kind of piece the text shows it is: 'news report' (reports what others said and did, attributed) "
-        "or 'unsigned commentary' (argues in its own voice, no author printed). Shown in every footnote. "
+        "What kind of piece the text shows it is, one of the genres in CONTRIBUTING.md's table: 'news report', "
+        "'analysis', 'opinion' (signed), 'editorial', 'unsigned commentary', 'official statement', 'press release', "
+        "'official report', 'interview', 'transcript' or 'court document'. Readers see its label in every footnote "
+        "and on the source's card. "
         "Null (as `add-source` writes it) until a contributor has read the piece: footnotes then name the "
         "source by its tag, or its label, alone."))
     genre_shown_by: Prose = Field(default_factory=_empty, description=(
@@ -255,7 +259,7 @@ class KeyFact(Entry):
 
     id: Slug
     date: PartialDate = Field(description=(
-        "When the fact happened (not when an article was printed); key facts are shown in this order."))
+        "When the fact happened (not when an article was printed); key facts are shown in the file's order, which is this order."))
     date_cite: DateSupport | None = Field(None, description=(
         "Citations that support `date`, when the passages under `cite` do not show it (e.g. a dateline)."))
     label: Text = Field(description="What the value is, in the site's words, attributed where it is an allegation.")

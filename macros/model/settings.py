@@ -23,6 +23,7 @@ class Settings:
     min_quote_words: int = MIN_QUOTE_WORDS
     exempt_meta_key: str = "uncited"  # front matter key that exempts a site page from the sentence check
     glossary_page: str | None = None  # docs path of the glossary; terms are linked to it when set
+    fail_on_still_to_fill: bool = False  # publishing: a field still to fill fails the build (and the check)
 
     @property
     def seeds_path(self) -> Path:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from macros.model.genres import genres
 from macros.model.schema import Event, Person, Source
 
 _PRINTED_DATE = re.compile(r"^(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}), (?P<year>\d{4})\b")
@@ -28,7 +29,7 @@ _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 
 def source_article(source: Source) -> dict[str, Any]:
     """A seed article as schema.org sees it: only the fields it prints."""
-    data: dict[str, Any] = {"@type": "NewsArticle" if source.genre == "news report" else "Article"}
+    data: dict[str, Any] = {"@type": genres()[source.genre].schema_org if source.genre else "Article"}
     if source.headline:
         data["headline"] = source.headline
     published = iso_date(source.date)

@@ -29,13 +29,13 @@ def panels(r: Renderer) -> str:
 
 def key_facts(r: Renderer) -> str:
     facts = []
-    for fact in sorted(r.project.facts.values(), key=lambda f: f.date):
+    for fact in r.project.facts.values():  # data order, which says what came after what
         when = format_date(fact.date)
         facts.append({
             "date": fact.date,
             "when": when,
             "when_refs": safe(r.refs(fact.date_cite.cite)) if fact.date_cite else "",
-            "value": safe(md_text(fact.value)) if fact.value != when else None,
+            "value": safe(md_text(fact.value)) if fact.value not in when else None,  # "May 1" in "May 1, 2021"
             "label": safe(md_text(fact.label)),
             "refs": safe(r.refs(fact.cite)),
         })

@@ -39,7 +39,7 @@ def profile(r: Renderer, person_id: str) -> str:
         parts += [quote_block(r, qid) for qid in section.quotes]
         parts += [render_detail(r, detail, kind="note") for detail in section.details]
         sections.append({"heading": safe(md_text(section.heading)), "body": safe("\n\n".join(parts))})
-    events = sorted((e for e in r.project.events.values() if person.id in e.people), key=lambda e: e.date)
+    events = [e for e in r.project.events.values() if person.id in e.people]  # the timeline's order
     timeline = [{"date": format_date(e.date), "title": safe(md_text(e.title)), "href": r.link("truces.md", e.id)} for e in events]
     printed = render("names_as_printed.md",
                      names=[safe(f"“{md_text(n.name)}”{r.refs(n.cite)}") for n in person.names],

@@ -22,6 +22,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from macros.model.genres import genre_label
 from macros.pages.text import md_text, sentence_case
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -49,6 +50,8 @@ _ENV = jinja2.Environment(
 # `md`: data text shown as exactly its characters in Markdown, too (not only in HTML).
 _ENV.filters["md"] = lambda value: Markup(md_text(str(value)))
 _ENV.filters["sentence_case"] = lambda value: sentence_case(str(value))
+# `genre`: the label readers see for a source's genre (macros/templates/genres.yml).
+_ENV.filters["genre"] = lambda value: genre_label(str(value))
 
 
 def render(template: str, **context: Any) -> str:

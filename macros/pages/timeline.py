@@ -1,5 +1,9 @@
 """The timeline: entries by period, each marked event, allegation or response, with plain dates.
 
+Entries keep the order of data/events.yml, which says what came after what where a
+date alone cannot ("September 2020" and "September 3, 2020"); tests/test_fidelity.py
+checks that no date goes back in time.
+
 An approximate or inferred date carries a marker linking to its cited note
 under "About the dates" at the end of the timeline.
 """
@@ -20,7 +24,7 @@ def timeline(r: Renderer) -> str:
     periods = []
     notes = []
     for period in r.project.periods.values():
-        events = sorted((e for e in r.project.events.values() if e.period == period.id), key=lambda e: e.date)
+        events = [e for e in r.project.events.values() if e.period == period.id]  # data order: the sequence
         if not events:
             continue
         entries = []

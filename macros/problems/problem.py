@@ -70,8 +70,9 @@ def _labelled(label: str, value: str) -> str:
 class ContributorError(Exception):
     """Raised once, with every problem found, when the input is not valid."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], still_to_fill: list[Problem] | None = None):
         self.problems = list(problems)
+        self.still_to_fill = list(still_to_fill or ())  # what a draft has left empty, found on the way
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -98,3 +99,16 @@ class ProblemList:
     def raise_if_any(self) -> None:
         if self.items:
             raise ContributorError(self.items)
+
+
+TO_FILL_HINT = ("an empty field (nothing after its colon) is a draft's: fill it in as the article prints it, "
+                "or write null where it prints nothing (readers see \"not stated\")")
+
+
+def to_fill_report(items: list[Problem]) -> str:
+    """The fields still to fill, one a line, then what to do about them; '' when there are none."""
+    if not items:
+        return ""
+    count = len(items)
+    head = f"{count} field{'s' if count != 1 else ''} still to fill:"
+    return head + "\n\n" + "\n".join(p.format() for p in items) + "\n\n" + _labelled("hint", TO_FILL_HINT).lstrip("\n")

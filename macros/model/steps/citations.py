@@ -27,10 +27,14 @@ _NOTHING: dict[str, str] = {}  # no words a citation must hold (never changed)
 def verify_data_citations(ctx: LoadContext) -> None:
     for kind, entries in ctx.project.entries.items():
         for entry in entries.values():
-            for loc, citation, holder in _citations_in(entry):
+            for loc, citation, holder in citations_in(entry):
                 names = getattr(type(holder), "verbatim_in_citations", ())
                 must = {name: getattr(holder, name) for name in names} if names else _NOTHING
                 located = verify(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote, must)
+                if located and located.in_comment and citation.readers_comment:
+                    # Where a page that shows it is told to look: the data entry, not the page.
+                    ctx.project.comment_citations.setdefault(located.key, Problem(
+                        message="", **_where(ctx, kind, entry, loc)))
                 if located and located.in_comment != citation.readers_comment:
                     ctx.problems.add(Problem(
                         ctx.file_of(kind), readers_comment_mismatch(located),
@@ -83,7 +87,7 @@ def _where(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...]) -> Whe
             "entry": getattr(entry, "id", None), "field": format_loc(loc)}
 
 
-def _citations_in(model: BaseModel) -> list[tuple[tuple[Any, ...], Citation, BaseModel]]:
+def citations_in(model: BaseModel) -> list[tuple[tuple[Any, ...], Citation, BaseModel]]:
     """Every Citation inside model, in order, with its location and the entry holding it."""
     found: list[tuple[tuple[Any, ...], Citation, BaseModel]] = []
     _collect_citations(model, (), found)

@@ -16,12 +16,13 @@ import jinja2
 import yaml
 
 from macros.citations.footnotes import archive_path
-from macros.citations.page_syntax import parse_page
+from macros.citations.page_syntax import ParsedPage, parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, verify_citation
 from macros.model.context import LoadContext
 from macros.model.fastyaml import fast_load
 from macros.model.page_macros import BUILTIN_MACROS, LIST_ARGUMENTS, PAGE_MACROS, shape_problem
+from macros.model.steps.page_rules import page_rule_problems
 from macros.problems.examples import citation_example, macro_example
 from macros.problems.hints import singular
 from macros.problems.problem import Problem, Where, quoted_line
@@ -57,6 +58,10 @@ def read_pages(ctx: LoadContext) -> None:
         parsed = _page_template(ctx, rel, markdown)
         if parsed is not None:
             _page_macro_ids(ctx, rel, *parsed)
+        front = _FRONT_MATTER.match(markdown)
+        meta = _front_matter(front.group(0)) if front else {}
+        template, offset = parsed if parsed is not None else (None, 0)
+        ctx.problems.extend(page_rule_problems(rel, markdown, meta, template, offset))
 
 
 def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
@@ -64,7 +69,7 @@ def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
     for bad in parsed.bad:
         ctx.problems.add(Problem(rel, bad.message, line=bad.line, field=f"[^{bad.label}]",
                                   hint=f"write it as {citation_example(ctx.project)}"))
-    defined = {c.label for c in parsed.citations} | {b.label for b in parsed.bad}
+    defined = _defined_labels(ctx, rel, parsed)
     for label, line in parsed.references.items():
         if label not in defined:
             ctx.problems.add(Problem(rel, f"footnote [^{label}] is used but never defined", line=line,
@@ -90,6 +95,19 @@ def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
             if result.in_comment:
                 ctx.problems.add(Problem(message=readers_comment_mismatch(result), hint=READERS_COMMENT_HINT, **where))
             ctx.project.located[result.key] = result
+
+
+def _defined_labels(ctx: LoadContext, rel: str, parsed: ParsedPage) -> set[str]:
+    """The footnote labels the page defines; a label defined twice is a problem (which text would it show?)."""
+    defined: dict[str, int] = {}
+    for label, line in sorted([(c.label, c.line) for c in parsed.citations] + [(b.label, b.line) for b in parsed.bad],
+                              key=lambda item: item[1]):
+        if label in defined:
+            ctx.problems.add(Problem(rel, f"footnote [^{label}] is defined twice", line=line, field=f"[^{label}]",
+                                     details=(("first", f"at line {defined[label]}"),),
+                                     hint="give each citation its own label, or delete one of the two definitions"))
+        defined.setdefault(label, line)
+    return set(defined)
 
 
 def _page_template(ctx: LoadContext, rel: str, markdown: str) -> tuple[jinja2.nodes.Template, int] | None:
