@@ -23,8 +23,9 @@ from macros.problems.words import format_loc
 from macros.seeds.comments import comment_marker
 
 # A line that may hold a key with no value: 'key:' and nothing after it but a comment. Only files with
-# one are parsed again, node by node (a value on a later, deeper line is a block, not an empty value).
-_MAYBE_EMPTY = re.compile(r"^[ \t]*(?:-[ \t]+)?[^\s#-][^#\n]*:[ \t]*(?:#[^\n]*)?$", re.M)
+# one whose value is not a block on the next lines (`may_hold_empty`) are parsed again, node by node.
+_MAYBE_EMPTY = re.compile(r"^([ \t]*(?:-[ \t]+)?)[^\s#-][^#\n]*:[ \t]*(?:#[^\n]*)?$", re.M)
+_NEXT_CONTENT = re.compile(r"^([ ]*)(-[ \t]|-$)?[^ \n#]", re.M)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STILL_TO_FILL = "still to fill"
 
@@ -37,10 +38,25 @@ def find_still_to_fill(ctx: LoadContext) -> None:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # step 1 has reported it
-        if _MAYBE_EMPTY.search(text):
+        if may_hold_empty(text):
             found.extend(_empty_fields(text, f"{ctx.settings.data_dir}/{filename}", key))
     found.extend(_unconfirmed_comments(ctx))
     ctx.project.to_fill = sorted(found, key=lambda p: (p.file, p.line or 0))
+
+
+def may_hold_empty(text: str) -> bool:
+    """Whether some `key:` line may have no value: one whose next line of content is not its block (deeper, or
+    a list at the key's own column). Checked on the text, so that a file with none is not parsed again (the
+    data files of a large project are mostly `key:` lines over blocks: 3 s of 100 times the data)."""
+    for match in _MAYBE_EMPTY.finditer(text):
+        column = len(match.group(1).expandtabs())
+        following = _NEXT_CONTENT.search(text, match.end() + 1)
+        if following is None:
+            return True
+        indent = len(following.group(1))
+        if indent < column or (indent == column and not following.group(2)):
+            return True
+    return False
 
 
 def _empty_fields(text: str, display: str, key: str) -> list[Problem]:
