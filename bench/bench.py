@@ -340,13 +340,16 @@ def goals(results: dict[int, dict[str, float]], growth: dict[tuple[int, int], tu
                           f"{figures['strict'] / figures['plain']:.2f} (wall)", r <= 1.25))
     if 100 in results:
         top = results[100]
-        lines.append((f"100x strict build under 60 s: {top['build']:.1f} s wall, {top['build_cpu']:.1f} s CPU",
-                      top["build"] < 60))
-        lines.append((f"100x check under 3 s: {top['check']:.2f} s wall, {top['check_cpu']:.2f} s CPU", top["check"] < 3))
+        load = os.getloadavg()[0]  # judged on CPU time: on a shared machine the wall-clock time is the others' too
+        lines.append((f"100x strict build under 60 s: {top['build_cpu']:.1f} s CPU ({top['build']:.1f} s wall, "
+                      f"load average {load:.1f})", top["build_cpu"] < 60))
+        lines.append((f"100x check under 3 s: {top['check_cpu']:.2f} s CPU ({top['check']:.2f} s wall, "
+                      f"load average {load:.1f})", top["check_cpu"] < 3))
         if "plain" in top:
-            lines.append((f"plain Material build of the 100x pages alone: {top['plain']:.1f} s; our share of the "
-                          f"strict build {1 - top['plain_cpu'] / top['strict_cpu']:.0%} of its CPU",
-                          top["plain"] < 45 or top["plain_cpu"] / top["strict_cpu"] >= 0.75))
+            lines.append((f"plain Material build of the 100x pages alone: {top['plain_cpu']:.1f} s CPU "
+                          f"({top['plain']:.1f} s wall); our share of the strict build "
+                          f"{1 - top['plain_cpu'] / top['strict_cpu']:.0%} of its CPU (under a quarter)",
+                          top["plain_cpu"] / top["strict_cpu"] >= 0.75))
     if (10, 100) in growth:
         build, check = growth[(10, 100)]
         lines.append((f"10x -> 100x grows at most 11x: build {build:.1f}x, check {check:.1f}x (CPU)",
