@@ -32,7 +32,7 @@ def test_three_panels_each_cited_and_gaps_cite_their_passage(site: BuiltSite):
     article = site.page("").select_one("article")
     panels = article.select("section.panel")
     assert [p.select_one("h3").get_text(strip=True).rstrip("¶") for p in panels] == [
-        "What the articles establish", "What is disputed", "What the articles do not tell us"]
+        "Not in dispute", "What is disputed", "What the articles do not tell us"]
     for panel in panels:
         assert uncited_sentences(str(panel)) == []
         for item in panel.select("li"):
@@ -42,7 +42,8 @@ def test_three_panels_each_cited_and_gaps_cite_their_passage(site: BuiltSite):
 def test_key_facts_are_in_date_order_and_no_article_date_is_a_fact(site: BuiltSite):
     facts = site.page("").select("ol.key-facts li.key-fact")
     dates = [f.select_one("time")["datetime"] for f in facts]
-    assert len(dates) >= 5 and dates == sorted(dates)
+    assert len(dates) >= 5  # in order as precisely as two dates both are: "2019" may follow "2019-06"
+    assert all(b[:min(len(a), len(b))] >= a[:min(len(a), len(b))] for i, a in enumerate(dates) for b in dates[i + 1:])
     for fact in facts:
         assert "Date printed" not in fact.get_text() and "habitants" not in fact.get_text()
 

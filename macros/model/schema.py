@@ -259,7 +259,8 @@ class KeyFact(Entry):
 
     id: Slug
     date: PartialDate = Field(description=(
-        "When the fact happened (not when an article was printed); key facts are shown in the file's order, which is this order."))
+        "When the fact happened (not when an article was printed); key facts are shown in the file's order, "
+        "which is this order."))
     date_cite: DateSupport | None = Field(None, description=(
         "Citations that support `date`, when the passages under `cite` do not show it (e.g. a dateline)."))
     label: Text = Field(description="What the value is, in the site's words, attributed where it is an allegation.")

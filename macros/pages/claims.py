@@ -31,9 +31,9 @@ def claims_table(r: Renderer, more: str = "") -> str:
 def claims_details(r: Renderer) -> str:
     """Each claim's collapsed detail, in table order, each claim's blocks under its anchor (more-ID)."""
     out = []
-    for claim in r.project.claims.values():
+    for n, claim in enumerate(r.project.claims.values(), start=1):
         if claim.details:
-            out.append(render("claim_details.md", id=claim.id,
+            out.append(render("claim_details.md", id=claim.id, row=n, by=r.project.sides[claim.by].label,
                               blocks=safe("\n".join(render_detail(r, detail) for detail in claim.details))))
     return "\n".join(out)
 

@@ -34,9 +34,9 @@ def key_facts(r: Renderer) -> str:
         facts.append({
             "date": fact.date,
             "when": when,
-            "when_refs": safe(r.refs(fact.date_cite.cite)) if fact.date_cite else "",
             "value": safe(md_text(fact.value)) if fact.value not in when else None,  # "May 1" in "May 1, 2021"
             "label": safe(md_text(fact.label)),
-            "refs": safe(r.refs(fact.cite)),
+            # one run of footnotes after the whole fact, the date's with the value's: none between them
+            "refs": safe(r.refs([*fact.cite, *(fact.date_cite.cite if fact.date_cite else [])])),
         })
     return render("key_facts.html", facts=facts)

@@ -29,7 +29,7 @@ from macros.problems.problem import Problem
 from macros.seeds.matching import normalized_text
 
 # Month names as articles print them, fixed (not the process locale's).
-_MONTHS = {i: (calendar.month_name[i], calendar.month_abbr[i]) for i in range(1, 13)}
+_MONTHS: dict[int, tuple[str, ...]] = {i: (calendar.month_name[i], calendar.month_abbr[i]) for i in range(1, 13)}
 _MONTHS[9] = (*_MONTHS[9], "Sept")
 _MONTH_WORDS = {i: tuple(w.lower() for w in words) for i, words in _MONTHS.items()}
 
@@ -61,9 +61,7 @@ def printed_in(date: str, text: str, *, day: bool = True) -> bool:
         return False
     if rest and not any(re.search(rf"\b{re.escape(word)}\b", text) for word in _MONTH_WORDS[int(rest[0])]):
         return False
-    if len(rest) == 2 and day and not re.search(rf"(?<!\d){int(rest[1])}(?!\d)", text):
-        return False
-    return True
+    return not (len(rest) == 2 and day and not re.search(rf"(?<!\d){int(rest[1])}(?!\d)", text))
 
 
 def _wanted(date: str) -> str:
