@@ -10,6 +10,8 @@ here, naming the version, instead of as hundreds of broken links.
 from __future__ import annotations
 
 from importlib.metadata import version
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import markdown
@@ -74,3 +76,18 @@ def test_an_option_that_changes_the_markup_is_refused_by_name(option: str) -> No
     for supported in markup.FIXED_OPTIONS[option]:
         assert not markup.unsupported_options({option: supported})
         assert grammar_reads(convert(**{option: supported})), f"{option}: {supported!r}: {MARKDOWN}"
+
+
+def test_the_build_names_each_refused_option_with_its_line_in_mkdocs_yml(tmp_path: Path) -> None:
+    from macros.mkdocs_adapter.markdown_setup import footnote_option_problems
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\nmarkdown_extensions:\n  - footnotes:\n      BACKLINK_TEXT: back\n"
+                           "      SEPARATOR: '-'\n      UNIQUE_IDS: true\n", encoding="utf-8")
+    config = SimpleNamespace(config_file_path=str(config_file),
+                             mdx_configs={"footnotes": {"BACKLINK_TEXT": "back", "SEPARATOR": "-", "UNIQUE_IDS": True}})
+    problems = footnote_option_problems(config)  # type: ignore[arg-type]
+    assert [(p.file, p.line, p.field) for p in problems] == [
+        ("mkdocs.yml", 5, "markdown_extensions.footnotes.SEPARATOR"),
+        ("mkdocs.yml", 6, "markdown_extensions.footnotes.UNIQUE_IDS")]
+    assert all(p.hint and p.field and p.field.rsplit(".", 1)[1] in p.hint for p in problems)
