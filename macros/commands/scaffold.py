@@ -86,7 +86,7 @@ def engine_source(explicit: Path | None = None) -> Path:
     recorded = _installed_from()
     if recorded is not None:
         return recorded
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parents[2]  # macros/commands/scaffold.py -> the checkout
     if _is_checkout(checkout):
         return checkout
     raise ContributorError([Problem("--engine", "where the engine was installed from is not known",
