@@ -24,7 +24,12 @@ _CODE = re.compile(r"<(script|style)\b([^>]*)>.*?</\1>", re.S | re.I)
 
 
 def broken_links(site: Path, being_written: frozenset[str] = frozenset()) -> list[str]:
-    """One line per internal link whose page or anchor does not exist.
+    """One line per internal link whose page or anchor does not exist, naming the built page."""
+    return [f"{where}: link {href!r} points to {what}" for where, href, what in find_broken_links(site, being_written)]
+
+
+def find_broken_links(site: Path, being_written: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
+    """(built page, href, what it points to) for each internal link whose page or anchor does not exist.
 
     `being_written`: files (paths relative to the site) that the build is still writing, which count as there.
     """
@@ -49,7 +54,7 @@ def broken_links(site: Path, being_written: frozenset[str] = frozenset()) -> lis
             targets[path] = found
         return targets[path]
 
-    problems: list[str] = []
+    problems: list[tuple[str, str, str]] = []
     for where, text in texts.items():
         folder = posixpath.dirname(where)
         for href in _internal_hrefs(text):
@@ -60,10 +65,10 @@ def broken_links(site: Path, being_written: frozenset[str] = frozenset()) -> lis
             else:
                 dest = where
             if dest is None:
-                problems.append(f"{where}: link {href!r} points to a page that does not exist")
+                problems.append((where, href, "a page that does not exist"))
                 continue
             if fragment and dest.endswith(".html") and unquote(fragment) not in ids_of(dest):
-                problems.append(f"{where}: link {href!r} points to an anchor that does not exist")
+                problems.append((where, href, "an anchor that does not exist"))
     return problems
 
 

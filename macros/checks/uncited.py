@@ -165,6 +165,13 @@ def unreadable(html: str) -> list[str]:
     return [f"<{element.tag}>" for element in root.iter(*UNREADABLE)]
 
 
+def reads_as_statement(label: str) -> bool:
+    """A label (a title, a heading) that reads as a statement: a full stop or an exclamation mark at its end, or
+    more than one sentence."""
+    text = _SPACES.sub(" ", label).strip()
+    return bool(text) and (bool(_STATEMENT_END.search(text)) or len(split_sentences(text)) > 1)
+
+
 def uncited_sentences(html: str) -> list[str]:
     """Every sentence in the page's content that has no footnote."""
     return [sentence for sentence, cited in checked_sentences(html) if not cited]

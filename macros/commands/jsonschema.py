@@ -145,7 +145,7 @@ def render_reference() -> str:
     """The data-format reference: each file's entries, then the parts several files share."""
     out = [REFERENCE_START, "", "## Data format reference", "",
            "Each data file is a mapping with one key holding the list of its entries. "
-           "An id is lower-case letters, digits and single hyphens (`osiris-luna-meza`); "
+           "An id is lower-case letters, digits and single hyphens (`city-council-vote`); "
            "a date is YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source. "
            "A field that is not listed is a mistake, not an extra.", ""]
     shared: dict[str, dict[str, Any]] = {}

@@ -31,7 +31,7 @@ ARCHIVE_MARKER = 'class="seed-text"'
 TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-# The sentence does not end at an abbreviation's last dot ("U.S. Treasury"): no dot right after ".X".
+# The sentence does not end at an abbreviation's last dot ("U.S. Congress"): no dot right after ".X".
 FIRST_SENTENCE = re.compile(r"^(.+?(?<!\.[A-Z])[.!?][\u201d\"'\u2019)]*)(?:\s|$)", re.S)
 
 
@@ -84,7 +84,7 @@ def term_index(project: Project) -> TermIndex:
     if cached is not None:
         return cached
     spellings = [Spelling(s, term) for term in project.terms.values() for s in [term.term, *term.aliases]]
-    spellings.sort(key=lambda s: -len(s.text))  # "18th Street Sureños" wins over "18th Street"
+    spellings.sort(key=lambda s: -len(s.text))  # "Water Board of Riverton" wins over "Water Board"
     index: dict[str, list[tuple[re.Pattern[str], Spelling]]] = {}
     for spelling in spellings:
         first = WORD.search(spelling.text)

@@ -36,6 +36,10 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
     """The glossary page (e.g. glossary.md): the first mention of each term elsewhere links to it."""
     fail_on_still_to_fill = c.Type(bool, default=False)
     """True before publishing: the build fails while any field is still to fill (a draft's build lists them)."""
+    templates_dir = c.Optional(c.Type(str))
+    """A folder beside mkdocs.yml whose files replace the engine's block templates of the same name."""
+    assets = c.Type(bool, default=True)
+    """False: the engine adds neither its stylesheet nor its script; the project styles the blocks itself."""
 
 
 def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:

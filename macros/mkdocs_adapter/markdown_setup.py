@@ -20,8 +20,9 @@ from macros.citations.footnote_html import unsupported_options
 from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
 from macros.problems.problem import ContributorError, Problem
 
-# Markdown extensions the engine's output needs; added when mkdocs.yml does not list them.
-REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html")
+# Markdown extensions the engine's output needs; added when mkdocs.yml does not list them
+# (by their last name, as Material's plugins test: `markdown.extensions.attr_list` is `attr_list`).
+REQUIRED_EXTENSIONS = ("footnotes", "attr_list", "md_in_html", "pymdownx.details")
 _FOOTNOTES = ("footnotes", "markdown.extensions.footnotes")
 
 
@@ -32,7 +33,8 @@ def configure(config: MkDocsConfig) -> None:
         raise PluginError("mkdocs.yml sets a footnotes option the engine cannot work with; nothing was built.\n\n"
                           + ContributorError(problems).report())
     for extension in REQUIRED_EXTENSIONS:
-        if extension not in config.markdown_extensions:
+        if not any(isinstance(e, str) and (e == extension or e.endswith("." + extension))
+                   for e in config.markdown_extensions):
             config.markdown_extensions.append(extension)
     config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
 

@@ -21,6 +21,7 @@ footnotes. The order of a build:
 from __future__ import annotations
 
 import logging
+from html import escape as html_escape
 from pathlib import Path
 
 from jinja2 import Environment
@@ -32,8 +33,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros.checks.links import broken_links
-from macros.checks.uncited import uncited_sentences, unreadable
+from macros.checks.links import find_broken_links
+from macros.checks.origin import text_line
+from macros.checks.uncited import reads_as_statement, uncited_sentences, unreadable
 from macros.citations.footnotes import (
     ARCHIVE_META,
     CitingPage,
@@ -43,16 +45,16 @@ from macros.citations.footnotes import (
     number_in_reading_order,
 )
 from macros.citations.page_syntax import parse_page, replace_references
-from macros.citations.readers_comment import READERS_COMMENT_HINT, comment_shown_on_page
-from macros.citations.verify import Located
 from macros.html.glossary_links import link_terms
-from macros.mkdocs_adapter import archive_pages, markdown_setup, reports
+from macros.mkdocs_adapter import archive_pages, assets, markdown_setup, reports
 from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
+from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
+from macros.pages.templates import use_overrides
 from macros.problems.examples import macro_example
 from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
 
@@ -73,6 +75,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     settings: Settings
     opendata: OpenData
+    _kept: KeptWarnings = KeptWarnings()
     _build: BuildState | None = None
 
     # --- the state of this build ------------------------------------------------------
@@ -97,8 +100,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         """A problem found while rendering a page; the build fails with all of them in `on_env`."""
         self.build.page_problems.append(Problem(self._shown(page), message, hint=hint))
 
-    def render_failed(self, page: Page, message: str, line: int | None) -> None:
+    def render_failed(self, page: Page | None, message: str, line: int | None) -> None:
         """The page's template failed to render (macros/mkdocs_adapter/render_errors.py); line is the template's."""
+        if page is None:  # outside a page, nothing to collect the problem into: print it, then fail
+            log.error("the macros plugin could not render a template: %s", message)
+            raise PluginError(f"the macros plugin could not render a template: {message}")
         source = page.file.content_string
         body = page.markdown or ""
         offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
@@ -108,17 +114,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             hint=("a page's template holds macro calls such as " + macro_example()
                   + "; to show {{ or {% as text, write {{ '{{' }} or put `render_macros: false` in the front matter")))
 
-    def _report_comment(self, page: Page, located: Located) -> None:
-        """A reader's comment a page would show: reported against the data entry that cites it, when one does."""
-        shown = self._shown(page)
-        where = self.project.comment_citations.get(located.key)
-        message = comment_shown_on_page(located, shown)
-        if where is None:
-            self.report(page, message, READERS_COMMENT_HINT)
-            return
-        self.build.page_problems.append(Problem(where.file, message, line=where.line, entry=where.entry,
-                                                field=where.field, hint=READERS_COMMENT_HINT))
-
     def _shown(self, page: Page) -> str:
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
@@ -127,6 +122,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self._build = None
         self.settings = settings_of(config, self.config)
         markdown_setup.configure(config)  # the extensions the engine's output needs; unsupported options fail here
+        overrides = self.config.templates_dir
+        if overrides and not (self.settings.root / overrides).is_dir():
+            raise PluginError(f"mkdocs.yml: `templates_dir: {overrides}` names no folder beside mkdocs.yml")
+        use_overrides(self.settings.root / overrides if overrides else None)
+        if self.config.assets:  # before the project's own, which may override any rule
+            assets.add_to_config(config)
         try:
             project = load_project(self.settings.root, self.settings)
         except ContributorError as error:
@@ -139,6 +140,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             log.info("%s", report)  # a draft builds; the check lists the same
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # the claims files and each page's JSON-LD
+        self._kept = KeptWarnings()
+        if config.strict:
+            self._kept.start()  # under -q, MkDocs' own warnings would be neither shown nor counted
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -146,6 +150,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if glossary and files.get_file_from_path(glossary) is None:
             docs = self.settings.shown(self.settings.docs_path)
             raise PluginError(f"mkdocs.yml: `glossary_page: {glossary}` names no page in {docs}/")
+        if self.config.assets:
+            files = assets.add_to_files(files, config)
         return archive_pages.with_archive_pages(files, config, self.project, self.settings.archive_dir)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -168,7 +174,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if footnotes.order:
             body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
         for located in footnotes.comments:
-            self._report_comment(page, located)
+            self.build.page_problems.append(reports.comment_problem(self.project, self._shown(page), located))
         title = str(page.title or page.file.src_uri)
         for located in footnotes.order:
             self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))
@@ -182,13 +188,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         is all term link is still checked, and while the references are Python-Markdown's <sup>."""
         if page.meta.get(ARCHIVE_META):
             return html
+        shown, source = self._shown(page), page.file.content_string
+        self.build.built_pages[page.file.dest_uri] = (shown, source)
         for element in sorted(set(unreadable(html))):
-            self.report(page, f"the page shows a {element}, whose text the sentence check cannot read",
-                        "a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" "
-                        "in CONTRIBUTING.md")
+            self.build.page_problems.append(Problem(
+                shown, f"the page shows a {element}, whose text the sentence check cannot read",
+                line=text_line(source, element[:-1]), hint="a page holds Markdown, macro calls and citation "
+                "footnotes; see \"What a page may hold\" in CONTRIBUTING.md"))
         if not page.meta.get(self.settings.exempt_meta_key):
+            title = str(page.title or "")
+            # Shown in the navigation and the browser's tab (a title that is also the page's heading is read there).
+            if reads_as_statement(title) and f">{html_escape(title, quote=False)}<" not in html:
+                self.build.page_problems.append(reports.title_problem(self.settings, shown, source, title))
             for sentence in uncited_sentences(html):
-                self.build.uncited.append((self._shown(page), sentence))
+                self.build.uncited.append((page.file.dest_uri, sentence))
         return html
 
     def _renumber_footnotes(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -237,7 +250,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-100)  # last: every page has rendered, so every citing page is known
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        problems = reports.page_problems(self.build)
+        problems = reports.page_problems(self.build, self.settings)
         if problems:
             raise PluginError("The rendered pages have problems; the build stopped before writing them.\n\n"
                               + ContributorError(problems).report())
@@ -256,15 +269,27 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         except (ClaimsError, OSError) as error:
             raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
         try:  # the zip is compressed in a thread meanwhile (zlib runs beside Python)
-            broken = broken_links(site, frozenset({writing.bundle_path}))
+            broken = find_broken_links(site, frozenset({writing.bundle_path}))
         finally:
             try:
                 written = writing.finish()
             except OSError as error:
                 raise PluginError(f"data/{BUNDLE} could not be written: {error}") from None
         log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
+        warned = self._kept.messages
+        self._kept.stop()
+        parts = []
         if broken:
-            raise PluginError(f"{len(broken)} broken link(s) in the built site:\n" + "\n".join(broken))
+            parts.append("The built site has broken links.\n\n" + ContributorError(
+                [reports.link_problem(self.build, where, href, what) for where, href, what in broken]).report())
+        if warned:
+            parts.append(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and --strict "
+                         "does not pass:\n" + "\n".join(f"- {message}" for message in warned))
+        if parts:
+            raise PluginError("\n\n".join(parts))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._kept.stop()
 
 
 __all__ = ["ExplainerConfig", "ExplainerPlugin", "plugin_of", "settings_of"]

@@ -44,6 +44,13 @@ def describe(error: BaseException) -> str:
     return f"the page's template could not be rendered: {type(error).__name__}: {error}"
 
 
+def _page_or_none(current_page: Callable[[], Any]) -> Any:
+    try:
+        return current_page()
+    except AttributeError:  # no page yet: a template the macros plugin renders outside a page
+        return None
+
+
 def reporting_template(host: FailureHost, current_page: Callable[[], Any]) -> type[jinja2.Template]:
     """A Template class whose failures are reported to host against the page being rendered."""
 
@@ -54,7 +61,7 @@ def reporting_template(host: FailureHost, current_page: Callable[[], Any]) -> ty
             try:
                 return super().render(*args, **kwargs)
             except Exception as error:  # reported with the page and line, then the build fails in on_env
-                host.render_failed(current_page(), describe(error), template_line(error))
+                host.render_failed(_page_or_none(current_page), describe(error), template_line(error))
                 return ""
 
     return ReportingTemplate

@@ -53,8 +53,8 @@ _NOT_TEXT = (r"(?:[-+]?(?:0[xX][0-9A-Fa-f_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9._][0-
 # The forms of those that both read alike, as values.
 _ALIKE = r"(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)"
 _LINE_END = r"[ ]*(?:\#[^\n]*)?(?:\n|$)"
-# A one-line flow list of words, as in `figures: [homicides-2019, homicides-2020]`: no quotes, colons or nesting,
-# and no item that is one of those words or starts with a digit but for words with a space (`18th Street`).
+# A one-line flow list of words, as in `figures: [votes-2023, votes-2024]`: no quotes, colons or nesting,
+# and no item that is one of those words or starts with a digit but for words with a space (`9th Avenue`).
 _WORD = r"(?!(?:[0-9][^ ,\]]*|(?i:yes|no|on|off|true|false|null))[ ]*[,\]])[A-Za-z0-9][^,\[\]{}#'\":\n]*"
 _WORD_LIST = rf"\[[ ]*{_WORD}(?:,[ ]*{_WORD})*\]"
 # What may not start a value: a plain scalar either may read otherwise, a tag, an anchor, an alias, a block

@@ -38,6 +38,7 @@ LIST_ARGUMENTS: dict[str, tuple[bool, ...]] = {
     "quote_block": (False,),
     "chart": (False,),
     "claims_table": (False,),
+    "short_version": (False,),
 }
 # Provided by mkdocs-macros itself.
 BUILTIN_MACROS = frozenset({"context", "macros_info", "now", "fix_url"})

@@ -45,6 +45,8 @@ class Project:
     seeds: dict[str, Seed] = field(default_factory=dict)
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind -> id -> entry
     located: dict[tuple[str, str], Located] = field(default_factory=dict)  # passage key -> place
+    # macro name -> (docs path of each page that calls it, the call's string arguments), in path order
+    block_pages: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
     to_fill: list[Problem] = field(default_factory=list)  # fields a draft has still to fill (steps/to_fill.py)
     # passage key -> where the data cites it as a reader's comment (file, line, entry, field)
     comment_citations: dict[tuple[str, str], Problem] = field(default_factory=dict)
@@ -104,6 +106,13 @@ class Project:
     @property
     def panels(self) -> dict[str, Panel]:
         return self._of("panels", Panel)
+
+    def page_of(self, macro: str, argument: str | None = None) -> str | None:
+        """The docs path of the first page (by path) that calls the macro, with that first argument if given."""
+        for page, args in self.block_pages.get(macro, []):
+            if argument is None or args[:1] == (argument,):
+                return page
+        return None
 
     def locate(self, source_id: str, quote: str) -> Located:
         """The place of an already verified citation."""

@@ -8,7 +8,7 @@ generated from them (see `jsonschema.py`).
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from macros.model.types import (
     Cite,
@@ -26,6 +26,7 @@ from macros.model.types import (
     SourceId,
     Text,
 )
+from macros.seeds.matching import normalized_text
 
 # The keys of macros/templates/genres.yml, which holds the label readers see for each (a test keeps both alike).
 Genre = Literal["news report", "analysis", "opinion", "editorial", "unsigned commentary", "official statement",
@@ -55,11 +56,11 @@ class Source(Entry):
     comments_begin: str | None = Field(None, description=(
         "The first words, as printed, of the paragraph where readers' comments begin; "
         "that paragraph and all after it are readers' comments, not the author's."))
-    label: Text = Field(description="How the site names this source in short, e.g. 'VICE News report'.")
+    label: Text = Field(description="How the site names this source in short, e.g. 'the Gazette report'.")
     tag: Text | None = Field(None, description=(
         "The short name readers see first in every footnote citing this source, made only of words the seed "
-        "prints (outlet, byline, date), e.g. 'VICE News' or 'Sheridan and Brigida'; null when the seed prints "
-        "none of these, and the genre and headline then name it."))
+        "prints (outlet, byline, date), e.g. the outlet's name, or the byline's surnames ('Ortiz and Lee'); "
+        "null when the seed prints none of these, and the genre and headline then name it."))
     genre: Genre | None = Field(None, description=(
         "What kind of piece the text shows it is, one of the genres in CONTRIBUTING.md's table: 'news report', "
         "'analysis', 'opinion' (signed), 'editorial', 'unsigned commentary', 'official statement', 'press release', "
@@ -80,10 +81,10 @@ class Source(Entry):
 
 
 class Side(Entry):
-    """Who makes a claim (El Faro, the Treasury, the government, ...), and a kind of person named."""
+    """Who makes a claim (a newspaper, an agency, the government, ...), and a kind of person named."""
 
     id: Slug
-    label: Text = Field(description="The label of the 'Who makes it' cell, e.g. 'What El Faro reported'.")
+    label: Text = Field(description="The label of the 'Who makes it' cell, e.g. 'What the newspaper reported'.")
     group: Text | None = Field(None, description=(
         "The heading of the people of this kind on the 'Everyone named' page; none: no one is grouped here."))
 
@@ -181,7 +182,7 @@ class Quote(Entry):
     where: Text | None = Field(None, description="Where or how it was said, as the seed words it, or null.")
     about: Text | None = Field(None, description=(
         "What the words were about, shown in the caption after the speaker's name, e.g. "
-        "'about the arrest of a former defense minister'; the context passage must support it."))
+        "'about the council's vote'; the context passage must support it."))
     context: Text = Field(description=(
         "A passage of the seed that contains the quotation and the `when` and `where` words; it is the citation."))
 
@@ -192,7 +193,7 @@ class Claim(Entry):
 
     id: Slug
     by: SideId = Field(description="The id of the group in data/sides.yml that makes the claim; its label heads the cell.")
-    claim: CellProse = Field(description="The claim, attributed ('El Faro reported that ...').")
+    claim: CellProse = Field(description="The claim, attributed ('The newspaper reported that ...').")
     who: CellProse = Field(description="Who makes the claim and where it was published.")
     response: CellProse = Field(description="The response the articles report, or what they say about its absence.")
     evidence: CellProse = Field(description="What the articles say the claim rests on.")
@@ -205,10 +206,23 @@ class Figure(Entry):
     """A number a seed states."""
 
     id: Slug
-    label: Text = Field(description="What the number counts, e.g. 'Homicides, January to July 2019'.")
+    label: Text = Field(description="What the number counts, e.g. 'Households without water, March 2024'.")
     value: float = Field(description="The number itself, for charts.")
-    as_printed: Text = Field(description="The number as the seed prints it, e.g. '1,630'.")
-    unit: Text
+    as_printed: Text = Field(description=(
+        "The number as the seed prints it, without its unit, e.g. '1,630' or '4.5 million'."))
+    unit: Text = Field(description=(
+        "What the number counts, shown after it ('1,630 homes'): never part of `as_printed` as well."))
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_once(cls, unit: str, info: ValidationInfo) -> str:
+        printed = str(info.data.get("as_printed", ""))
+        if printed and normalized_text(printed).lower().endswith(normalized_text(unit).lower()):
+            raise ValueError(
+                f"`as_printed` (\"{printed}\") already ends with the unit, which readers would see twice "
+                f"(\"{printed} {unit}\"); leave the unit out of `as_printed`: the figure is shown as "
+                "`as_printed`, a space, then `unit`")
+        return unit
     cite: Cite
     verbatim_in_citations: ClassVar[tuple[str, ...]] = ("as_printed",)
 
@@ -217,7 +231,7 @@ class Chart(Entry):
     """A bar chart of named figures, titled with what it shows, with its cited table as text alternative."""
 
     id: Slug
-    title: Text = Field(description="What the chart shows, e.g. 'Homicides in El Salvador, January to July 2019 and 2020'.")
+    title: Text = Field(description="What the chart shows, e.g. 'Households without water, March and April 2024'.")
     note: Sentence = Field(description="Where the figures come from, cited; shown under the title.")
     figures: list[FigureId] = Field(min_length=1, description="Ids of figures in data/figures.yml, drawn as bars in this order.")
     bars: bool = Field(True, description="False: only the table, for figures that are not comparable as bars.")
@@ -263,6 +277,9 @@ class KeyFact(Entry):
         "which is this order."))
     date_cite: DateSupport | None = Field(None, description=(
         "Citations that support `date`, when the passages under `cite` do not show it (e.g. a dateline)."))
+    date_basis: Sentence | None = Field(None, description=(
+        "For a date worked out rather than printed (\"last month\" in a report of a known date): why the date is "
+        "what it is, cited; the date then shows a marker linking to this note, under the key facts."))
     label: Text = Field(description="What the value is, in the site's words, attributed where it is an allegation.")
     value: Text = Field(description="The number or date as the seed prints it.")
     cite: Cite

@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), Field(
-    description="A short id of lower-case letters, digits and single hyphens, e.g. `osiris-luna-meza`.")]
+    description="A short id of lower-case letters, digits and single hyphens, e.g. `city-council-vote`.")]
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ Cite = Annotated[list[Citation], Field(min_length=1, description="One or more ci
 class Sentence(Entry):
     """One sentence a reader will see, with the passages that support it."""
 
-    text: Text = Field(description="The sentence, attributed ('El Faro reported ...'), ending in punctuation.")
+    text: Text = Field(description="The sentence, attributed ('The newspaper reported ...'), ending in punctuation.")
     cite: Cite
 
 

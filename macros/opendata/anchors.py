@@ -2,10 +2,10 @@
 
 A sentence rendered from data gets `KIND-ENTRY-FIELD...`: the data file's kind,
 the entry's id, then the path of fields down to the sentence, a list position
-counted from 1. The first sentence of the first section of Osiris Luna Meza's
-profile in data/people.yml is `people-osiris-luna-meza-sections-1-text-1`; the
-first line of his infobox's allegation is
-`people-osiris-luna-meza-infobox-allegation-1`; a quote block is
+counted from 1. The first sentence of the first section of the profile of the
+person `PERSON` in data/people.yml is `people-PERSON-sections-1-text-1`; the
+first line of that person's infobox's allegation is
+`people-PERSON-infobox-allegation-1`; a quote block is
 `quotes-QUOTE-ID`. It
 changes only when the data is reordered or renamed, never with the page.
 

@@ -6,7 +6,7 @@ citation: the seed file (name, sha256, its copy beside the data) seen on its
 archive page, with a TextQuoteSelector and a TextPositionSelector over the
 seed's stored text (UTF-8, offsets in Unicode code points, so
 `text[start:end] == exact`). Addresses are relative to the data folder
-(`../sanctions/#...`) unless the site's address is known.
+(`../the-vote/#...`) unless the site's address is known.
 """
 
 from __future__ import annotations
@@ -37,12 +37,12 @@ class SeedFile:
     file: str
     sha256: str
     text: str
-    archive_url: str  # the archive page's URL in the site, e.g. sources/brigida-deals/
+    archive_url: str  # the archive page's URL in the site, e.g. sources/council-vote/
 
 
 @dataclass(frozen=True)
 class PageClaims:
-    url: str  # the page's URL in the site, e.g. sanctions/
+    url: str  # the page's URL in the site, e.g. the-vote/
     title: str
     claims: tuple[Claim, ...]
     passages: dict[str, Located]  # footnote label -> the passage it cites

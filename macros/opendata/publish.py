@@ -69,7 +69,7 @@ class OpenData:
 
     def _about(self, src_uri: str) -> list[dict[str, Any]]:
         people = self.project.entries.get("people", {})
-        return [schema_org.person(p) for p in people.values() if p.profile and src_uri == f"people/{p.id}.md"]
+        return [schema_org.person(p) for p in people.values() if src_uri == self.project.page_of("profile", p.id)]
 
     def _mentions(self, src_uri: str) -> list[dict[str, Any]]:
         page = self.pages.get(src_uri)

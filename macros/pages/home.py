@@ -16,9 +16,11 @@ if TYPE_CHECKING:
     from macros.pages.render import Renderer
 
 
-def short_version(r: Renderer) -> str:
+def short_version(r: Renderer, title: str | None = None) -> str:
+    """The boxed short version, under its own heading: the template's ("The short version") by default, the
+    page's `title` when given, none when `title` is ""."""
     points = [safe(r.paragraph(point.text)) for point in r.project.points.values()]
-    return render("short_version.html", points=points)
+    return render("short_version.html", points=points, title=title)
 
 
 def panels(r: Renderer) -> str:
@@ -32,11 +34,13 @@ def key_facts(r: Renderer) -> str:
     for fact in r.project.facts.values():  # data order, which says what came after what
         when = format_date(fact.date)
         facts.append({
+            "id": fact.id,
             "date": fact.date,
             "when": when,
             "value": safe(md_text(fact.value)) if fact.value not in when else None,  # "May 1" in "May 1, 2021"
             "label": safe(md_text(fact.label)),
-            # one run of footnotes after the whole fact, the date's with the value's: none between them
-            "refs": safe(r.refs([*fact.cite, *(fact.date_cite.cite if fact.date_cite else [])])),
+            # one run of footnotes after the whole fact, the value's then the date's, under the fact's own anchor
+            "refs": safe(r.refs([*fact.cite, *(fact.date_cite.cite if fact.date_cite else [])], named_by=fact.cite)),
+            "basis": safe(r.sentence(fact.date_basis)) if fact.date_basis else None,
         })
     return render("key_facts.html", facts=facts)

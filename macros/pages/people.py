@@ -42,7 +42,8 @@ def directory(r: Renderer) -> str:
         people = []
         for person in members:
             more = [r.sentence_list(person.summary[1:])] if person.summary[1:] else []
-            if person.titles and not person.profile:  # a profile shows them itself
+            profile = r.profile_href(person)
+            if person.titles and not profile:  # a profile shows them itself
                 titles = "\n".join(f"- “{md_text(t.title)}”{r.refs(t.cite)}" for t in person.titles)
                 more.append(render("titles_as_printed_label.md").strip() + "\n\n" + titles)
             people.append({
@@ -51,7 +52,7 @@ def directory(r: Renderer) -> str:
                 "first": safe(r.sentence(person.summary[0])) if person.summary else None,
                 "more": safe(collapsible(render("more_about_person.txt").strip(), "\n\n".join(more), kind="note"))
                 if more else None,
-                "profile": r.link(f"people/{person.id}.md") if person.profile else None,
+                "profile": profile,
             })
         groups.append({"id": side.id, "heading": safe(md_text(side.group or side.label)), "people": people})
     return render("directory.md", groups=groups)

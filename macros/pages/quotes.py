@@ -19,6 +19,6 @@ def quote_block(r: Renderer, quote_id: str) -> str:
     ref = r.refs([Citation(source=quote.source, quote=quote.context, readers_comment=False)])
     # Plain Markdown (no nested HTML blocks), so footnotes number in reading order.
     return render("quote.md", text=safe(md_text(quote.text)), ref=safe(ref),
-                  speaker=safe(f"[{md_text(sentence_case(speaker.name))}]({r.person_href(speaker)})"),
+                  speaker=safe(r.person_name(speaker, md_text(sentence_case(speaker.name)))),
                   about=safe(md_text(quote.about)) if quote.about else None,
                   source=safe(md_text(source.label))).strip("\n")

@@ -29,11 +29,13 @@ class Renderer:
         return self.footnotes.src_uri
 
     # --- citations and sentences -------------------------------------------------
-    def refs(self, cite: Iterable[Citation]) -> str:
+    def refs(self, cite: Iterable[Citation], named_by: Iterable[Citation] | None = None) -> str:
+        """The footnote references of the citations, after the marker naming their data sentence (by default the
+        one these citations support; with `named_by`, the one those support: one sentence, one anchor)."""
         cite = list(cite)
         refs = "".join(self.footnotes.ref(self.project.locate(c.source, c.quote)) for c in cite)
         # An empty marker naming the data sentence, made its anchor by macros/opendata/sentences.py.
-        return marker(self.project, cite) + refs if refs else refs
+        return marker(self.project, cite if named_by is None else list(named_by)) + refs if refs else refs
 
     def sentence(self, sentence: Sentence) -> str:
         return md_text(sentence.text) + self.refs(sentence.cite)
@@ -49,7 +51,25 @@ class Renderer:
         return f"{href}#{anchor}" if anchor else href
 
     # --- people -------------------------------------------------------------------
-    def person_href(self, person: Person) -> str:
-        if person.profile:
-            return self.link(f"people/{person.id}.md")
-        return self.link("people.md", person.id)
+    def person_href(self, person: Person) -> str | None:
+        """Where a person's name links: the page showing their profile, else their entry on the page that calls
+        directory(), else nowhere (None)."""
+        profile = self.project.page_of("profile", person.id)
+        if profile:
+            return self.link(profile)
+        directory = self.project.page_of("directory")
+        return self.link(directory, person.id) if directory else None
+
+    def person_name(self, person: Person, text: str) -> str:
+        """The person's name (as `text`, Markdown) linked where person_href says, or plain when nowhere."""
+        href = self.person_href(person)
+        return f"[{text}]({href})" if href else text
+
+    def profile_href(self, person: Person) -> str | None:
+        page = self.project.page_of("profile", person.id)
+        return self.link(page) if page else None
+
+    def timeline_href(self, event_id: str) -> str | None:
+        """An event's entry on the page that calls timeline() (the first, by path, if several do); None without one."""
+        page = self.project.page_of("timeline")
+        return self.link(page, event_id) if page else None

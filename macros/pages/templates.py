@@ -54,6 +54,13 @@ _ENV.filters["sentence_case"] = lambda value: sentence_case(str(value))
 _ENV.filters["genre"] = lambda value: genre_label(str(value))
 
 
+def use_overrides(folder: Path | None) -> None:
+    """Templates in `folder` (a project's `templates_dir`) replace the engine's of the same name from now on;
+    None: the engine's alone. Called once per build, before any page renders."""
+    engine = jinja2.FileSystemLoader(TEMPLATES)
+    _ENV.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), engine]) if folder else engine
+
+
 def render(template: str, **context: Any) -> str:
     """The template's output, as Markdown (with HTML) for the page."""
     return _ENV.get_template(template).render(**context)

@@ -29,7 +29,7 @@ def timeline(r: Renderer) -> str:
             continue
         entries = []
         for event in events:
-            people = [safe(f"[{md_text(r.project.people[p].name)}]({r.person_href(r.project.people[p])})")
+            people = [safe(r.person_name(r.project.people[p], md_text(r.project.people[p].name)))
                       for p in event.people]
             entries.append({
                 "id": event.id, "kind": event.kind, "date": event.date, "date_label": format_date(event.date),
@@ -42,3 +42,4 @@ def timeline(r: Renderer) -> str:
                               "text": safe(r.sentence(event.date_basis))})
         periods.append({"id": period.id, "label": safe(md_text(period.label)), "entries": entries})
     return render("timeline.md", periods=periods, notes=notes)
+

@@ -18,7 +18,6 @@ Otherwise the check refuses the date, naming the file, line, entry and field.
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from pydantic import BaseModel
@@ -29,7 +28,9 @@ from macros.problems.problem import Problem
 from macros.seeds.matching import normalized_text
 
 # Month names as articles print them, fixed (not the process locale's).
-_MONTHS: dict[int, tuple[str, ...]] = {i: (calendar.month_name[i], calendar.month_abbr[i]) for i in range(1, 13)}
+_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_MONTHS: dict[int, tuple[str, ...]] = {i: (name, name[:3]) for i, name in enumerate(_NAMES, 1)}
 _MONTHS[9] = (*_MONTHS[9], "Sept")
 _MONTH_WORDS = {i: tuple(w.lower() for w in words) for i, words in _MONTHS.items()}
 

@@ -52,7 +52,7 @@ _ATTR_LIST = re.compile(r"(?<![{])\{:?[ \t]*((?:[.#][^\s{}]+|[\w:-]+=(?:\"[^\"]*
                         r"(?:[ \t]+(?:[.#][^\s{}]+|[\w:-]+=(?:\"[^\"]*\"|'[^']*'|[^\s{}]+)))*)[ \t]*\}(?!\})")
 _ATTR_TOKEN = re.compile(r"""([.#])([^\s{}]+)|([\w:-]+)=("[^"]*"|'[^']*'|[^\s{}]+)""")
 _JAVASCRIPT = re.compile(r"^\s*(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript|data)\s*:", re.I)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\]^][^\]]*\]:[ \t]*<?([^\s>]*)", re.M)
 _HINT = ("a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" in "
          "CONTRIBUTING.md")
 
@@ -65,6 +65,9 @@ def page_rule_problems(rel: str, markdown: str, front: dict[str, object], templa
         problems.append(Problem(rel, f"the front matter key `{ARCHIVE_META}:` marks the engine's generated archive "
                                      "pages; a hand-written page may not use it", line=1, field=ARCHIVE_META,
                                 hint="remove the key: the build makes each source's archive page itself"))
+    if front.get("ignore_macros"):  # mkdocs-macros raises on it, and the build would end in a traceback
+        problems.append(Problem(rel, "the front matter key `ignore_macros:` is no longer read by the macros plugin",
+                                line=1, field="ignore_macros", hint="write `render_macros: false` instead"))
     source = _readable(markdown)
     for line, message in _html_problems(source):
         problems.append(Problem(rel, message, line=line, details=quoted_line(markdown, line), hint=_HINT))
@@ -118,7 +121,7 @@ def _html_problems(source: str) -> Iterator[tuple[int, str]]:
             else:
                 yield from ((line, m) for m in _attribute_problems(token.group(3).lower(), token.group(4).strip("\"'")))
     for link in _MD_LINK.finditer(source):
-        if _JAVASCRIPT.match(link.group(1)):
+        if _JAVASCRIPT.match(link.group(1) or link.group(2) or ""):
             yield source.count("\n", 0, link.start()) + 1, "a link may not run a script (a `javascript:` address)"
 
 

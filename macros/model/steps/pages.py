@@ -58,6 +58,7 @@ def read_pages(ctx: LoadContext) -> None:
         parsed = _page_template(ctx, rel, markdown)
         if parsed is not None:
             _page_macro_ids(ctx, rel, *parsed)
+            _record_blocks(ctx, page.relative_to(docs_dir).as_posix(), parsed[0])
         front = _FRONT_MATTER.match(markdown)
         meta = _front_matter(front.group(0)) if front else {}
         template, offset = parsed if parsed is not None else (None, 0)
@@ -164,6 +165,35 @@ def _page_macro_ids(ctx: LoadContext, rel: str, template: jinja2.nodes.Template,
                 ctx.problems.add(Problem(
                     rel, f"{name}(...) names the {singular(target)} '{value}', which {ctx.file_of(target)} does not have",
                     line=number, hint=ctx.ids_hint(target, value)))
+
+
+def _record_blocks(ctx: LoadContext, src_uri: str, template: jinja2.nodes.Template) -> None:
+    """Which page shows which block, for the links between blocks: a profile's timeline entries link to the
+    page that calls timeline(), a person's name to the page that calls profile() with their id, else to the
+    page that calls directory()."""
+    for call in template.find_all(jinja2.nodes.Call):
+        if isinstance(call.node, jinja2.nodes.Name) and call.node.name in PAGE_MACROS:
+            ctx.project.block_pages.setdefault(call.node.name, []).append((src_uri, tuple(_string_arguments(call))))
+
+
+def check_profiles(ctx: LoadContext) -> None:
+    """`profile: true` exactly for the people a page shows the profile of."""
+    shown = {args[0] for _, args in ctx.project.block_pages.get("profile", []) if args}
+    docs = ctx.settings.shown(ctx.settings.docs_path)
+    for person in ctx.project.entries.get("people", {}).values():
+        if person.profile and person.id not in shown:
+            ctx.problems.add(Problem(
+                ctx.file_of("people"), f"`profile: true`, but no page calls profile(\"{person.id}\")",
+                line=ctx.line_of("people", person, ("profile",)), entry=person.id, field="profile",
+                hint=f"add a page ({docs}/{person.id}.md, say) holding {{{{ profile(\"{person.id}\") }}}}, "
+                     "or set `profile: false`"))
+        elif not person.profile and person.id in shown:
+            page = next(p for p, args in ctx.project.block_pages["profile"] if args and args[0] == person.id)
+            ctx.problems.add(Problem(
+                ctx.file_of("people"), f"{ctx.settings.shown(ctx.settings.docs_path / page)} shows the profile of "
+                f"'{person.id}', whose entry does not say `profile: true`",
+                line=ctx.line_of("people", person), entry=person.id, field="profile",
+                hint="add `profile: true` to the person's entry, so that links to the person lead to the profile"))
 
 
 def _shape_problems(name: str, call: jinja2.nodes.Call) -> Iterator[tuple[str, str]]:

@@ -1,4 +1,6 @@
-/* Reader helpers on top of Material for MkDocs; no external scripts.
+/* Reader helpers on top of Material for MkDocs; no external scripts. Added to every project by the
+ * cited-explainer plugin (as assets/cited-explainer/cited-explainer.js; a file of that path in the project's
+ * docs_dir replaces it).
  *
  * 1. Footnote tooltips. A footnote is shown in a tooltip while its reference
  *    is hovered or has keyboard focus, as Material's content.footnote.tooltips
