@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.model.load import load_project  # noqa: E402
-from macros.model.steps.citations import _citations_in  # noqa: E402
+from macros.model.steps.citations import citations_in  # noqa: E402
 from macros.seeds.finder import Finder, _content_words  # noqa: E402
 
 
@@ -29,7 +29,7 @@ def main() -> None:
     cases = []
     for entries in project.entries.values():
         for entry in entries.values():
-            for _, citation, holder in _citations_in(entry):
+            for _, citation, holder in citations_in(entry):
                 text = getattr(holder, "text", None)
                 if isinstance(text, str) and not citation.readers_comment:
                     located = project.locate(citation.source, citation.quote)

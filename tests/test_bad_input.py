@@ -19,8 +19,15 @@ fragments their output must contain. Adding a case means adding a file.
 
 `{line}` is the first line of the added entry and `{line+2}` the line two
 below it; an `add_entry` with `as: other` defines `{other}` instead. Edits
-are `add_entry`, `append`, `replace` (with `old`, `new`), `write` (with
-`text`), `truncate` (with `bytes`) and `delete`.
+are `add_entry`, `append` (with `text`, `times` to repeat it), `replace`
+(with `old`, `new`), `write` (with `text`), `truncate` (with `bytes`),
+`grow` (to `bytes`, a sparse file), `symlink` (with `to`, relative to the
+project unless absolute) and `delete`.
+
+`bounds:` (`seconds`, `megabytes`) limit each command's time and the memory
+Python allocates while it runs, loosely: a guard that fails within seconds,
+not minutes. `separate_process: true` runs the check as a new interpreter,
+for input that could crash one (a parser's own recursion).
 
 Every failing command must exit non-zero, print no Python traceback, and
 leave a previous build's site folder untouched when the mistake is in data,
@@ -28,19 +35,28 @@ seeds or citations (`before_build: false` for those the build finds later).
 A case with `succeeds: true` builds and names what the built pages must show
 (`html:`, with `shows` for text and `heading` for the exact <h1> and title); every built page is also
 searched for scripts and `javascript:`
-links that came from data, and `browser:` loads a page in Chromium.
+links that came from data, and `browser:` loads a page in Chromium. Every
+built page's JSON-LD block must hold no `<`, `>` or `&` (JSON escapes them)
+and parse; claims.jsonld must parse, and no cell of claims.csv may start as a
+formula would. `published:` names texts that must come through whole:
+`jsonld` (`page`, `values`: strings of the page's JSON-LD), `claims`
+(sentences of claims.jsonld) and `csv` (cells of claims.csv, as written).
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 import traceback
+import tracemalloc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +76,11 @@ CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 # What data in the injection cases would set if any of it ran as script.
 MARKER = "__pwned"
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcdoc", "data", "xlink:href"}
-KNOWN_KEYS = {"description", "edits", "commands", "problems", "expect", "succeeds", "before_build", "html", "browser"}
+KNOWN_KEYS = {"description", "edits", "commands", "problems", "expect", "succeeds", "before_build", "html", "browser",
+              "bounds", "separate_process", "published"}
+# What a spreadsheet runs as a formula at the start of a cell (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
 @dataclass
@@ -75,6 +95,9 @@ class Case:
     before_build: bool = True
     html: list[dict[str, Any]] = field(default_factory=list)
     browser: dict[str, Any] | None = None
+    bounds: dict[str, float] = field(default_factory=dict)
+    separate_process: bool = False
+    published: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> Case:
@@ -84,7 +107,9 @@ class Case:
         return cls(name=path.stem, description=raw["description"], edits=raw.get("edits", []),
                    commands=raw.get("commands", ["check", "build"]), expect=raw.get("expect", []),
                    problems=raw.get("problems"), succeeds=raw.get("succeeds", False),
-                   before_build=raw.get("before_build", True), html=raw.get("html", []), browser=raw.get("browser"))
+                   before_build=raw.get("before_build", True), html=raw.get("html", []), browser=raw.get("browser"),
+                   bounds=raw.get("bounds", {}), separate_process=raw.get("separate_process", False),
+                   published=raw.get("published", {}))
 
 
 def _add_entry(path: Path, text: str) -> int:
@@ -111,7 +136,8 @@ def apply_edits(project: Path, edits: list[dict[str, Any]]) -> dict[str, int]:
             path = project / edit["append"]
             content = path.read_text(encoding="utf-8")
             places[edit.get("as", "line")] = content.count("\n") + (1 if content.endswith("\n") else 2)
-            path.write_text(content + ("" if content.endswith("\n") else "\n") + edit["text"], encoding="utf-8")
+            path.write_text(content + ("" if content.endswith("\n") else "\n") + edit["text"] * edit.get("times", 1),
+                            encoding="utf-8")
         elif "replace" in edit:
             path = project / edit["replace"]
             content = path.read_text(encoding="utf-8")
@@ -124,6 +150,12 @@ def apply_edits(project: Path, edits: list[dict[str, Any]]) -> dict[str, int]:
         elif "truncate" in edit:
             path = project / edit["truncate"]
             path.write_bytes(path.read_bytes()[:edit["bytes"]])
+        elif "grow" in edit:
+            os.truncate(project / edit["grow"], edit["bytes"])
+        elif "symlink" in edit:
+            link = project / edit["symlink"]
+            link.unlink(missing_ok=True)
+            link.symlink_to(edit["to"] if os.path.isabs(edit["to"]) else project / edit["to"])
         elif "delete" in edit:
             path = project / edit["delete"]
             shutil.rmtree(path) if path.is_dir() else path.unlink()
@@ -172,8 +204,11 @@ def test_bad_input(case_file: Path, tmp_path: Path, request: pytest.FixtureReque
     places = apply_edits(project, case.edits)
     expected = [fill(f, places) for f in case.expect]
     for command in case.commands:
+        started = time.perf_counter()
+        if case.bounds.get("megabytes"):
+            tracemalloc.start()
         if command == "check":
-            result = run_check(project)
+            result = run_check_command(project) if case.separate_process else run_check(project)
         elif command == "build":
             site = tmp_path / "site"
             site.mkdir(exist_ok=True)
@@ -184,8 +219,13 @@ def test_bad_input(case_file: Path, tmp_path: Path, request: pytest.FixtureReque
             result = (build_site if BUILD_COMMAND else build_in_process)(project, site)
         else:
             raise AssertionError(f"unknown command {command}")
+        seconds = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1] / 2**20 if tracemalloc.is_tracing() else 0.0
+        tracemalloc.stop()
         output = result.stdout + result.stderr
         shown = f"\n--- {command} output ---\n{output}"
+        assert seconds <= case.bounds.get("seconds", float("inf")), f"{command} took {seconds:.1f} s" + shown
+        assert peak <= case.bounds.get("megabytes", float("inf")), f"{command} allocated {peak:.0f} MB" + shown
         assert "Traceback" not in output, shown
         if case.succeeds:
             assert result.returncode == 0, shown
@@ -218,6 +258,8 @@ def check_built_site(site: Path, case: Case, request: pytest.FixtureRequest) -> 
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
         where = file.relative_to(site).as_posix()
         for script in soup.find_all("script"):
+            if script.get("type") == "application/ld+json":
+                continue  # data, not code: check_published holds it to JSON that nothing can end or alter
             assert MARKER not in script.get_text() and MARKER not in (script.get("src") or ""), \
                 f"{where}: a <script> from data: {script}"
         for tag in soup.find_all(True):
@@ -227,8 +269,44 @@ def check_built_site(site: Path, case: Case, request: pytest.FixtureRequest) -> 
                     assert MARKER not in value, f"{where}: data became the handler {name} of <{tag.name}>"
                 if name.lower() in URL_ATTRIBUTES:
                     assert not re.match(r"\s*javascript:", value, re.I), f"{where}: <{tag.name} {name}={value!r}>"
+    check_published(site, case.published)
     if case.browser:
         check_in_browser(site, case.browser, request.getfixturevalue("browser"))
+
+
+def _strings(data: Any) -> list[str]:
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return [data] if isinstance(data, str) else []
+
+
+def check_published(site: Path, published: dict[str, Any]) -> None:
+    """The JSON-LD of every page, claims.jsonld and claims.csv: whole, parsed, and nothing in them live."""
+    blocks: dict[str, list[Any]] = {}
+    for file in site.rglob("*.html"):
+        where = file.relative_to(site).as_posix()
+        raw = file.read_text(encoding="utf-8")
+        found = _JSON_LD.findall(raw)
+        assert raw.count("<script") == len(BeautifulSoup(raw, "lxml").find_all("script")), where
+        for text in found:  # JSON escapes them: a text with </script>, <!-- or <script cannot end or alter it
+            assert not re.search("[<>&]", text), f"{where}: a JSON-LD block holds HTML: {text[:300]}"
+            blocks.setdefault(where.removesuffix("index.html"), []).append(json.loads(text))
+    claims = json.loads((site / "data" / "claims.jsonld").read_text(encoding="utf-8"))
+    with open(site / "data" / "claims.csv", encoding="utf-8-sig", newline="") as table:
+        cells = [cell for row in csv.reader(table) for cell in row]
+    formulas = [cell for cell in cells if cell.startswith(FORMULA_START)]
+    assert not formulas, f"claims.csv: cells a spreadsheet would run as formulas: {formulas[:5]}"
+    for expected in published.get("jsonld", []):
+        values = _strings(blocks.get(expected["page"], []))
+        for value in expected["values"]:
+            assert value in values, f"{expected['page']}: {value!r} is not a value of its JSON-LD: {values}"
+    bodies = {item["body"]["value"] for item in claims["first"]["items"]}
+    for sentence in published.get("claims", []):
+        assert sentence in bodies, f"claims.jsonld has no sentence {sentence!r}"
+    for cell in published.get("csv", []):
+        assert cell in cells, f"claims.csv has no cell {cell!r}"
 
 
 def check_in_browser(site: Path, options: dict[str, Any], browser: Any) -> None:

@@ -107,18 +107,3 @@ def test_the_footnotes_extension_reads_its_order_as_footnote_order_py_expects() 
     md.convert("One.[^a] Two.[^b] Three.[^a]\n\n[^a]: A.\n\n[^b]: B.")
     assert extension.footnote_order == ["a", "b"], _markdown_version()
     assert asked.count("in") >= 3 and asked.count("index") >= 3, (_markdown_version(), asked)
-
-
-@pytest.mark.parametrize(("text", "empty"), [
-    ("a:\n  b: 1\n", False), ("a:\n- x\n", False), ("- a:\n  - x\n", False), ("a:\n\n  # note\n  b: 1\n", False),
-    ("- id: x\n  date_cite:\n    cite:\n      - source: s\n  cite:\n  - source: t\n", False),
-    ("a:\nb: 1\n", True), ("a:", True), ("- id: x\n  headline:\n  label: y\n", True), ("- id: x\n  headline:\n- id: y\n", True),
-    ("a: # note\nb:\n", True),
-])
-def test_only_a_file_that_may_hold_an_empty_value_is_parsed_again_for_it(text: str, empty: bool) -> None:
-    """The still-to-fill step parses a data file a second time only when a `key:` line is not over its block."""
-    from macros.model.steps.to_fill import _empty_fields, may_hold_empty
-
-    assert may_hold_empty(text) is empty
-    if not empty:
-        assert _empty_fields("items:\n" + "".join(f"  {line}\n" for line in text.splitlines()), "x.yml", "items") == []

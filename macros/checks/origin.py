@@ -98,7 +98,7 @@ def text_line(text: str, needle: str) -> int | None:
 
 
 def _link_key(target: str) -> tuple[str, str]:
-    """A link's page (the last part of its path, as MkDocs turns `truces.md` into `truces/`) and fragment."""
+    """A link's page (the last part of its path, as MkDocs turns `page.md` into `page/`) and fragment."""
     path, _, fragment = target.partition("#")
     path = path.partition("?")[0].strip("/")
     for ending in ("index.md", "index.html", ".md", ".html"):

@@ -7,10 +7,11 @@ hand-written Markdown footnotes both go through it.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 
 from macros.seeds.article import Seed
-from macros.seeds.matching import MIN_QUOTE_WORDS, nearest_passage, normalized_text, word_count
+from macros.seeds.matching import INVISIBLE, MIN_QUOTE_WORDS, nearest_passage, normalized_text, word_count
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,19 @@ def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed],
             details=(("quote", f'"{quote}"'),),
             hint=("a passage this short (a name, a stock phrase) stands in many places and does not show "
                   "what supports the sentence; quote the clause around it"))
+    hidden = [(i, ch) for i, ch in enumerate(quote) if ch in INVISIBLE]
+    if hidden:
+        at, ch = hidden[0]
+        return CitationFailure(
+            f"the quote holds a character a reader cannot see, U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL')}, "
+            f"after \"{quote[max(0, at - 30):at]}\"",
+            details=(("quote", f'"{quote}"'),),
+            hint=("delete it (retype the words around it, or paste them as plain text): an invisible or "
+                  "direction-changing character can make a quote read otherwise than it matches; the seed's passage "
+                  "is found without it"))
     match = seed.find(quote)
+    if match is None:  # the same letters in another Unicode normal form (é as e and a combining accent): the seed's
+        match = next((m for form in ("NFC", "NFD") if (m := seed.find(unicodedata.normalize(form, quote)))), None)
     if match is None:
         elsewhere = [sid for sid, other in sorted(seeds.items()) if sid != source_id and other.find(quote)]
         if elsewhere:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import sys
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,8 @@ def new_project(path: Path, site_name: str | None = None, engine: Path | None = 
     for template, target in FILES.items():
         out = path / target
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(env.get_template(template).render(site_name=name, engine=source), encoding="utf-8")
+        out.write_text(env.get_template(template).render(site_name=name, engine=source, python=base_python()),
+                       encoding="utf-8")
         if out.suffix == ".sh":
             out.chmod(0o755)
         written.append(out)
@@ -86,12 +88,21 @@ def engine_source(explicit: Path | None = None) -> Path:
     recorded = _installed_from()
     if recorded is not None:
         return recorded
-    checkout = Path(__file__).resolve().parents[2]  # macros/commands/scaffold.py -> the checkout
+    checkout = Path(__file__).resolve().parents[2]
     if _is_checkout(checkout):
         return checkout
     raise ContributorError([Problem("--engine", "where the engine was installed from is not known",
                                     hint="name it: cited-explainer new PATH --engine /path/to/engine-checkout "
                                          "(or /path/to/cited_explainer-VERSION-py3-none-any.whl)")])
+
+
+def base_python() -> str:
+    """The interpreter the engine runs on, outside any virtual environment (a project's .venv is made from it)."""
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (Path(sys.base_prefix) / "bin" / version, Path(sys.base_prefix) / "bin" / "python3"):
+        if candidate.is_file():
+            return str(candidate)
+    return "python3"
 
 
 def _installed_from() -> Path | None:

@@ -10,6 +10,7 @@ back-links, in the nav's reading order.
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +33,10 @@ def with_archive_pages(files: Files, config: MkDocsConfig, project: Project, arc
     """The site's files and one generated archive page per source."""
     kept = list(files)
     for source in project.sources.values():
-        meta = {"title": source.headline or source.label, ARCHIVE_META: source.id, "render_macros": False}
+        # MkDocs and the theme treat a page's title as HTML (in <title>, the nav, the <h1>, the search index):
+        # a headline is text, so its <, > and & are escaped; Markup(...).striptags() reads it back (`on_post_page`).
+        title = html_escape(source.headline or source.label, quote=False)
+        meta = {"title": title, ARCHIVE_META: source.id, "render_macros": False}
         content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" \
             + _PLACEHOLDER.format(id=attr(source.id)) + "\n"
         kept.append(File.generated(config, archive_path(source.id, archive_dir), content=content,

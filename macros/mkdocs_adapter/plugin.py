@@ -21,12 +21,15 @@ footnotes. The order of a build:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from html import escape as html_escape
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -48,6 +51,7 @@ from macros.citations.page_syntax import parse_page, replace_references
 from macros.html.glossary_links import link_terms
 from macros.mkdocs_adapter import archive_pages, assets, markdown_setup, reports
 from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
+from macros.mkdocs_adapter.preview import Preview
 from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState
 from macros.model.load import Project, load_project
@@ -118,26 +122,50 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
 
     # --- loading --------------------------------------------------------------------
+    def __init__(self) -> None:
+        super().__init__()
+        self.preview = Preview()  # under mkdocs serve, problems go in the page (preview.py)
+        self._unloaded = False  # the project did not load: the pages are left blank under the problems
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview.serving = command == "serve"
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+        """The preview rebuilds when a data file or a seed changes, not only a page."""
+        for folder in (self.settings.data_path, self.settings.seeds_path):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._build = None
+        self.preview.start()
         self.settings = settings_of(config, self.config)
         markdown_setup.configure(config)  # the extensions the engine's output needs; unsupported options fail here
         overrides = self.config.templates_dir
         if overrides and not (self.settings.root / overrides).is_dir():
             raise PluginError(f"mkdocs.yml: `templates_dir: {overrides}` names no folder beside mkdocs.yml")
         use_overrides(self.settings.root / overrides if overrides else None)
+        # `mkdocs serve` rebuilds on an edit of docs_dir and mkdocs.yml only: data, seeds and templates too.
+        for folder in (self.settings.data_path, self.settings.seeds_path,
+                       *([self.settings.root / overrides] if overrides else [])):
+            if str(folder) not in config.watch:
+                config.watch.append(str(folder))
         if self.config.assets:  # before the project's own, which may override any rule
             assets.add_to_config(config)
         try:
             project = load_project(self.settings.root, self.settings)
+            self._unloaded = False
         except ContributorError as error:
-            raise PluginError("The data, seeds or citations have problems; nothing was built.\n\n" + error.report()) from None
+            self.preview.fail("The data, seeds or citations have problems; nothing was built.\n\n" + error.report())
+            project, self._unloaded = Project(self.settings.root), True  # serving: blank pages under the problems
         if project.to_fill:
             report = to_fill_report(project.to_fill)
             if self.settings.fail_on_still_to_fill:
-                raise PluginError("Fields are still to fill, and mkdocs.yml sets `fail_on_still_to_fill: true` "
+                self.preview.fail("Fields are still to fill, and mkdocs.yml sets `fail_on_still_to_fill: true` "
                                   "(publishing); nothing was built.\n\n" + report)
-            log.info("%s", report)  # a draft builds; the check lists the same
+            else:
+                log.info("%s", report)  # a draft builds; the check lists the same
         self._build = BuildState(project)
         self.opendata = OpenData(project, config.site_name)  # the claims files and each page's JSON-LD
         self._kept = KeptWarnings()
@@ -175,12 +203,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             body = body.rstrip() + "\n\n" + footnotes.definitions() + "\n"
         for located in footnotes.comments:
             self.build.page_problems.append(reports.comment_problem(self.project, self._shown(page), located))
-        title = str(page.title or page.file.src_uri)
+        title = Markup(str(page.title or page.file.src_uri)).striptags()  # text, shown escaped on archive pages
         for located in footnotes.order:
             self.build.ledger.record(located, CitingPage(page.file.src_uri, page.url, title, footnotes.label_of(located)))
         return body
 
-    on_page_markdown = CombinedEvent(_expand_citations)
+    @event_priority(100)  # before mkdocs-macros
+    def _blank_when_unloaded(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return "" if self._unloaded else markdown
+
+    on_page_markdown = CombinedEvent(_blank_when_unloaded, _expand_citations)
 
     # --- HTML: the passes over each page, in this order ---------------------------------
     def _check_sentences(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -252,7 +284,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         problems = reports.page_problems(self.build, self.settings)
         if problems:
-            raise PluginError("The rendered pages have problems; the build stopped before writing them.\n\n"
+            self.preview.fail("The rendered pages have problems; the build stopped before writing them.\n\n"
                               + ContributorError(problems).report())
         archive_pages.fill(files, self.project, self.build.ledger, self.build.reading_order)
         return env
@@ -260,10 +292,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """schema.org JSON-LD in the page's head (macros/opendata/schema_org.py)."""
         archive_of = page.meta.get(ARCHIVE_META)
-        return self.opendata.head(page.file.src_uri, page.url, str(page.title or ""), archive_of, output)
+        title = Markup(str(page.title or "")).striptags()  # the title's text: MkDocs holds it as HTML
+        return self.opendata.head(page.file.src_uri, page.url, title, archive_of, output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        if self.preview.failed:  # serving: the pages get the problems, and nothing else is checked or written
+            self._kept.stop()
+            self.preview.write(site)
+            return
         try:  # first, so that the Data page's links to the files are checked with the rest
             writing = self.opendata.write(site, self.build.reading_order)
         except (ClaimsError, OSError) as error:
@@ -286,7 +323,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             parts.append(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and --strict "
                          "does not pass:\n" + "\n".join(f"- {message}" for message in warned))
         if parts:
-            raise PluginError("\n\n".join(parts))
+            self.preview.fail("\n\n".join(parts))
+            self.preview.write(site)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._kept.stop()

@@ -18,6 +18,8 @@ from macros.problems.problem import Problem, quoted_line
 
 def page_problems(build: BuildState, settings: Settings) -> list[Problem]:
     """Every problem found while rendering, worded like the check's: the build reports them in one go."""
+    if not build.uncited:
+        return list(build.page_problems)
     hint = ("every sentence on an explainer page ends with a citation footnote, e.g. [^1] and a line "
             + citation_example(build.project))
     return build.page_problems + [uncited_problem(build, settings, built, sentence, hint)

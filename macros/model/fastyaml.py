@@ -15,7 +15,11 @@ by PyYAML as before. That is:
 - tags (!), anchors (&), aliases (*), complex keys (?), non-empty flow
   collections ([a, b], {a: 1}), document markers and directives;
 - a tab, a byte order mark, a line break other than \\n and \\r\\n, and any
-  character PyYAML does not accept.
+  character PyYAML does not accept;
+- a text nested more deeply than `too_deep` allows (yaml-rs, like libyaml,
+  recurses once per level and crashes the process, without a message, some
+  tens of thousands of levels down; `yamlfile.py` refuses such a text before
+  either parser sees it).
 
 A text yaml-rs cannot read (a duplicate key among them) also returns None,
 so every problem is found and reported by PyYAML, with its lines. tests/
@@ -71,10 +75,38 @@ _UNSURE = re.compile(  # spaces and dashes taken possessively (*+, ++): never gi
     r"|\n(?:---|\.\.\.|%)")
 
 
+# How deep a text may nest, measured without parsing it: a line may start with at most MAX_INDENT columns of
+# spaces and block indicators (`- `, `? `, `: `), and flow collections ([ and {) may stand at most MAX_FLOW
+# inside one another. A block level takes at least one column more than the level holding it (two for `- `), so
+# a text within both is at most about MAX_INDENT + MAX_FLOW levels deep: a few hundred Python frames when PyYAML
+# builds it, far from the recursion limit and from the depth at which a parser's own recursion crashes. The data
+# files are at most a dozen columns deep.
+MAX_INDENT = 100
+MAX_FLOW = 50
+_DEEP_LINE = re.compile(rf"^[ ?:-]{{{MAX_INDENT + 1}}}", re.M)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def too_deep(text: str) -> int | None:
+    """The 1-based line at which a text nests past MAX_INDENT or MAX_FLOW (quoted brackets count too: a text
+    holding many is refused, never read wrongly); None when it does not."""
+    deep = _DEEP_LINE.search(text)
+    if deep:
+        return text.count("\n", 0, deep.start()) + 1
+    if text.count("[") + text.count("{") <= MAX_FLOW:
+        return None
+    depth = 0
+    for bracket in _BRACKET.finditer(text):
+        depth = depth + 1 if bracket.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_FLOW:
+            return text.count("\n", 0, bracket.start()) + 1
+    return None
+
+
 def fast_load(text: str) -> Any | None:
     """The data of a YAML text, when yaml-rs is sure to read it as PyYAML does; None when it is not (read it with
     PyYAML), and also for an empty text (PyYAML gives None too)."""
-    if yaml_rs is None or _ODD_CHARACTER.search(text) or _UNSURE.search("\n" + text):
+    if yaml_rs is None or _ODD_CHARACTER.search(text) or _UNSURE.search("\n" + text) or too_deep(text):
         return None
     try:
         return yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)

@@ -20,6 +20,7 @@ from macros.model.types import (
     PersonId,
     Prose,
     QuoteId,
+    SeedFileName,
     Sentence,
     SideId,
     Slug,
@@ -43,7 +44,7 @@ class Source(Entry):
     """One seed article, described only by what it prints."""
 
     id: Slug
-    file: str = Field(description="The file name under seeds/.")
+    file: SeedFileName
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="The sha256 of the seed's bytes; the build fails if the file changes.")
     headline: OptionalPrinted = None

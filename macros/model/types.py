@@ -48,6 +48,17 @@ def _check_date(value: str) -> str:
     return value
 
 
+def _check_seed_file(value: str) -> str:
+    """A seed is named by its file name alone: nothing that could leave the seeds folder (`..`, a folder, a drive)."""
+    if not value or value in (".", "..") or any(mark in value for mark in ("/", "\\", "\0")) or ":" in value[:2]:
+        raise ValueError("a seed's `file:` is the name of a file in the seeds folder, alone: no folder, no `..`, "
+                         "no `/` or `\\`")
+    return value
+
+
+SeedFileName = Annotated[str, AfterValidator(_check_seed_file), Field(
+    description="The name of the seed's file in the seeds folder, alone: no folder, `..`, `/` or `\\`.")]
+
 PartialDate = Annotated[str, AfterValidator(_check_date), Field(
     description="YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source is.")]
 

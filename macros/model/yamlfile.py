@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from macros.model.fastyaml import fast_load
+from macros.model.fastyaml import MAX_INDENT, fast_load, too_deep
 from macros.problems.problem import Problem, entry_label, quoted_line
 
 Path_ = tuple[str | int, ...]
@@ -26,8 +26,18 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # past this many repeated visits the file is refused. Data files need none.
 MAX_ALIAS_VISITS = 10_000
 
+# A data file larger than this is refused before it is read (stat, not read): at PyYAML's pace it would take
+# seconds per megabyte and many times its size in memory. The real data's largest file is 71 kB, the 100x
+# benchmark's 7 MB.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_TOO_DEEP_HINT = (f"entries are a list of mappings a few levels deep, each level indented two spaces more than "
+                  f"the one holding it; no line may start with more than {MAX_INDENT} spaces; see CONTRIBUTING.md")
+
 
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
+
+
+_COLLECTION_TAGS = frozenset(("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"))
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -90,6 +100,8 @@ class _Walker:
     def walk(self, node: yaml.Node, here: Path_) -> Any:
         self.lines.setdefault(here, node.start_mark.line + 1)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if node.tag not in _COLLECTION_TAGS:  # e.g. !!python/object/apply: PyYAML's safe constructors refuse it
+                return self.loader.construct_object(node, deep=True)
             if id(node) in self.open:
                 raise _TooDeep(node, "an alias (*name) refers to a block that contains it")
             if id(node) in self.seen:
@@ -147,6 +159,11 @@ def _duplicate_problem(doc: YamlDocument, loc: Path_, line: int, first: int | No
 def _read_text(file: Path, display: str) -> str | Problem:
     """The file's text, or why it cannot be read."""
     try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES and file.is_file():
+            return Problem(display, f"the file is {size / 2**20:.0f} MB; a data file may be at most "
+                                    f"{MAX_FILE_BYTES // 2**20} MB", hint="check that this is the data file you meant "
+                                    "to save here: the largest the engine is measured on is 7 MB")
         return file.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Problem(display, "the file is missing",
@@ -167,6 +184,9 @@ def read_yaml(file: Path, display: str, fast: bool = True) -> tuple[YamlDocument
     text = _read_text(file, display)
     if isinstance(text, Problem):
         return None, [text]
+    deep = too_deep(text)  # before either parser: both recurse per level, and crash the process far enough down
+    if deep is not None:
+        return None, [Problem(display, "this YAML is nested too deeply to read", line=deep, hint=_TOO_DEEP_HINT)]
     data = fast_load(text) if fast else None
     if data is not None:
         return YamlDocument(display, data, text), []
@@ -193,9 +213,8 @@ def read_yaml(file: Path, display: str, fast: bool = True) -> tuple[YamlDocument
     except _TooDeep as exc:
         return None, [Problem(display, f"this YAML cannot be read: {exc.reason}", line=exc.node.start_mark.line + 1,
                               hint="write the values out instead of using anchors (&name) and aliases (*name)")]
-    except RecursionError:
-        return None, [Problem(display, "this YAML is nested too deeply to read",
-                              hint="entries are a list of mappings a few levels deep; see CONTRIBUTING.md")]
+    except RecursionError:  # not within too_deep's bound, but a caller's own stack may be deep
+        return None, [Problem(display, "this YAML is nested too deeply to read", hint=_TOO_DEEP_HINT)]
     except (ValueError, TypeError, OverflowError) as exc:  # a value PyYAML's constructors cannot build
         return None, [Problem(display, f"this is not valid YAML: {exc}",
                               hint="check the value near the reported place; quote it to keep it as text")]

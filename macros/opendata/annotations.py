@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -152,16 +153,27 @@ def to_json(data: dict[str, Any]) -> bytes:
     return orjson.dumps(data) + b"\n"
 
 
+# A cell a spreadsheet would run as a formula (OWASP, "CSV Injection"): one starting with =, +, -, @, a tab or a
+# carriage return, after any apostrophes (so that the guard can be undone: a cell written with one apostrophe
+# more than its text had). docs/data.md tells readers; claims.jsonld keeps every text as it is.
+_FORMULA = re.compile("'*[=+\\-@\t\r]")
+
+
+def csv_cell(value: str | int) -> str | int:
+    """The value as a claims.csv cell: text a spreadsheet would run as a formula gets an apostrophe before it."""
+    return "'" + value if isinstance(value, str) and _FORMULA.match(value) else value
+
+
 def to_csv(claims: Iterable[CitedClaim], base: str = "../") -> str:
-    """One row per citation, in the order of the collection."""
+    """One row per citation, in the order of the collection; no cell is a formula (`csv_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for cited in claims:
         page, claim = cited.page, cited.claim
         for n, t in enumerate(cited.targets, start=1):
-            writer.writerow([f"#{page.url or 'index/'}{claim.anchor}", f"{base}{page.url}", claim.anchor, claim.text,
-                             n, t.seed.source_id, t.seed.file, t.seed.sha256,
-                             f"{base}{t.seed.archive_url}#{t.archive_anchor}", t.start, t.end, t.exact, t.prefix,
-                             t.suffix])
+            writer.writerow([csv_cell(value) for value in (
+                f"#{page.url or 'index/'}{claim.anchor}", f"{base}{page.url}", claim.anchor, claim.text, n,
+                t.seed.source_id, t.seed.file, t.seed.sha256, f"{base}{t.seed.archive_url}#{t.archive_anchor}",
+                t.start, t.end, t.exact, t.prefix, t.suffix)])
     return out.getvalue()

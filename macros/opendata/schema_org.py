@@ -81,9 +81,15 @@ def archive_article(source: Source) -> dict[str, Any]:
     return {"@context": "https://schema.org", **source_article(source)}
 
 
+# JSON's own escapes for the characters HTML gives a meaning inside a script element (`</script>` ends it, `<!--`
+# and `<script` change how the rest is read; `&` and `>` for a reader that decodes entities): the same JSON, which
+# no text can end or alter.
+_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def head_script(data: dict[str, Any]) -> str:
-    """The JSON-LD as a script element; `<` escaped so no text can close the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    """The JSON-LD as a script element, `<`, `>` and `&` escaped: no text can end or alter the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_IN_SCRIPT)
     return f'<script type="application/ld+json">{text}</script>'
 
 

@@ -141,7 +141,11 @@ def _wrong_type(m: _Mistake) -> _Said:
     else:
         message = f"`{name}:` must be {_TYPE_WORDS[kind]}, not {shown(value)}"
     advice = []
-    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+    if kind == "string_type" and isinstance(value, bool):  # YAML 1.1: yes, no, on, off are booleans too
+        words, example = ("yes, on and true", "yes") if value else ("no, off and false", "no")
+        advice.append(f"YAML reads {words} as {'true' if value else 'false'}, not as text: "
+                      f'wrap the word in double quotes, `{name}: "{example}"`')
+    elif kind == "string_type" and isinstance(value, int | float):
         advice.append(f'YAML reads {value} as a number: wrap it in double quotes, `{name}: "{value}"`')
     elif kind in _TYPE_HINTS:
         advice.append(_TYPE_HINTS[kind])

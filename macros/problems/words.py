@@ -22,5 +22,7 @@ def close_matches(word: str, choices: typing.Iterable[str], cutoff: float = 0.75
 
 def shown(value: Any) -> str:
     """A value as a contributor would recognise it in a message, cut short when long."""
+    if isinstance(value, bool) or value is None:  # as YAML writes them, not as Python does
+        return {True: "true", False: "false", None: "null"}[value]
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= 120 else text[:117] + "..."

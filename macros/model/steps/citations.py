@@ -7,6 +7,7 @@ exactly when it quotes a reader's comment.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel
@@ -69,7 +70,7 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
                                  **_where(ctx, kind, entry, loc)))
         return None
     for name, value in must_contain.items():
-        if normalized_text(value) not in normalized_text(quote):
+        if _nfc(value) not in _nfc(quote):  # in one normal form: a quote may be typed in another than the seed
             where = _where(ctx, kind, entry, loc)
             ctx.problems.add(Problem(
                 message=f"`{name}:` says \"{value}\", but this quote does not hold those words",
@@ -119,3 +120,7 @@ def _collect_citations(model: BaseModel, loc: tuple[Any, ...],
 def _holds_citation(name: str, info: FieldInfo) -> bool:
     classes = model_classes(info.annotation)
     return classes is None or Citation in classes
+
+
+def _nfc(text: str) -> str:
+    return normalized_text(unicodedata.normalize("NFC", text))

@@ -137,7 +137,7 @@ def _front_matter(block: str) -> dict[str, Any]:
     if data is None:
         try:
             data = yaml.safe_load(text)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             return {}  # MkDocs reports it when it builds the page
     return data if isinstance(data, dict) else {}
 

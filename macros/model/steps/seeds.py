@@ -3,6 +3,7 @@ the metadata a source records is printed in its seed."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TypedDict
 
@@ -44,6 +45,13 @@ def _read_seed(ctx: LoadContext, seeds_dir: Path, source: Source) -> None:
     path = seeds_dir / source.file
     seeds = ctx.settings.seeds_dir
     where: _SourceEntry = {"file": ctx.file_of("sources"), "entry": source.id}
+    if path.is_symlink() and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        ctx.problems.add(Problem(
+            message=f"{seeds}/{source.file} is a symbolic link to {os.readlink(path)}, outside the seeds folder",
+            line=ctx.line_of("sources", source, ("file",)), field="file",
+            hint=(f"a seed is evidence kept in {seeds}/ itself: copy the article's text into {seeds}/{source.file} "
+                  "instead of linking to a file elsewhere"), **where))
+        return
     if not path.is_file():
         ctx.problems.add(Problem(
             message=f"the seed file {seeds}/{source.file} is missing", line=ctx.line_of("sources", source, ("file",)),

@@ -5,12 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Recorded by `cited-explainer new`: the engine's checkout (a folder) or a wheel built from it (a .whl file).
+# Recorded by `cited-explainer new`: the engine's checkout (a folder) or a wheel built from it (a .whl file),
+# and the Python it ran on, which the pinned versions in requirements.txt are known to install on.
 ENGINE={{ engine | shell_quote }}
+ENGINE_PYTHON={{ python | shell_quote }}
 
 missing() { echo "setup: $1" >&2; exit 1; }
 
-PYTHON=${PYTHON:-python3}
+if [ -z "${PYTHON:-}" ]; then
+  if [ -x "$ENGINE_PYTHON" ]; then PYTHON=$ENGINE_PYTHON; else PYTHON=python3; fi
+fi
 command -v "$PYTHON" >/dev/null 2>&1 || missing "no '$PYTHON' on PATH: install Python 3.11 or newer (Debian: apt-get install python3 python3-venv)"
 "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || missing "$("$PYTHON" --version 2>&1) is too old: Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)"
