@@ -1,8 +1,7 @@
 """Work started in a thread of its own while the build goes on: one call, one thread, one `Future`.
 
 The open data's zip is compressed beside the built-site link check
-(macros/opendata/publish.py); mkdocs-macros' git commands run while the
-project loads (macros/mkdocs_adapter/macros_git.py). The thread ends with its work; the
+(macros/opendata/publish.py). The thread ends with its work; the
 `Future` hands over the result, or raises what the work raised.
 """
 

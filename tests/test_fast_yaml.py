@@ -154,3 +154,23 @@ def test_the_project_loads_the_same_either_way(monkeypatch: pytest.MonkeyPatch) 
     assert {k: {i: e.model_dump() for i, e in v.items()} for k, v in fast.entries.items()} == \
         {k: {i: e.model_dump() for i, e in v.items()} for k, v in slow.entries.items()}
     assert fast.located == slow.located
+
+
+def test_the_installed_yaml_rs_reads_as_fastyaml_expects() -> None:
+    """What `fast_load` rests on, named by version: yaml-rs' options (dates kept as text, a duplicate key an error)
+    and its reading of the real data files, equal to PyYAML's."""
+    from importlib.metadata import version
+
+    import yaml_rs
+
+    named = f"yaml-rs {version('yaml-rs')} (fastyaml.py was written for 0.1.6)"
+    assert yaml_rs.loads("a: 2021-12-08\n", parse_datetime=False,
+                         duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error) == {"a": "2021-12-08"}, named
+    with pytest.raises(Exception):  # noqa: B017 - any error: fast_load then leaves the file to PyYAML
+        yaml_rs.loads("a: 1\na: 2\n", parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+    for filename in DATA_FILES:
+        text = (ROOT / "data" / filename).read_text(encoding="utf-8")
+        fast = fast_load(text)
+        assert fast is not None, f"data/{filename} is no longer read fast: {named}"
+        doc, problems = read_yaml(ROOT / "data" / filename, f"data/{filename}", fast=False)
+        assert doc is not None and not problems and same(fast, doc.data), f"data/{filename}: {named}"

@@ -34,6 +34,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from lxml.etree import _Element  # type: ignore[import-untyped]
 
 from macros.checks.sentences import MARKER, split_sentences
+from macros.citations.footnote_html import BLOCK_CLASS, REF_CLASS
 from macros.html.blocks import footnotes_start
 
 CHECKED = frozenset({"p", "li", "tr", "dd", "dt", "figcaption", "caption", "pre"})
@@ -79,8 +80,8 @@ def _read_as_label(element: _Element) -> bool:
 def _is_footnote_ref(element: _Element) -> bool:
     """Python-Markdown's <sup><a class="footnote-ref"></sup>, or the bare link the built page has (issue 9)."""
     if element.tag == "a":
-        return "footnote-ref" in (element.get("class") or "").split()
-    return element.tag == "sup" and any("footnote-ref" in (a.get("class") or "").split() for a in element.iter("a"))
+        return REF_CLASS in (element.get("class") or "").split()
+    return element.tag == "sup" and any(REF_CLASS in (a.get("class") or "").split() for a in element.iter("a"))
 
 
 def _text_of(block: _Element, labels: list[_Element] | None = None) -> tuple[str, str]:
@@ -184,7 +185,7 @@ def checked_sentences(html: str) -> list[tuple[str, bool]]:
     root = etree.fromstring(html, _PARSER)
     if root is None:
         raise etree.ParserError("Document is empty")
-    for footnotes in root.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')]"):
+    for footnotes in root.xpath(f"//div[contains(concat(' ', normalize-space(@class), ' '), ' {BLOCK_CLASS} ')]"):
         footnotes.getparent().remove(footnotes)
     found: list[tuple[str, bool]] = []
     blocks = list(_checked_blocks(root))

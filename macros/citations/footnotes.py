@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from macros.citations import footnote_html as markup
 from macros.citations.verify import Located
 from macros.model.schema import Source
 from macros.pages.templates import render
@@ -109,7 +110,7 @@ class PageFootnotes:
         bodies = render_footnotes([
             (located, sources[located.source_id], seeds[located.source_id], link_of(located.source_id, located.anchor))
             for located in self.order])
-        return _REF_IN_SUP.sub(_ref_without_sup, _PLACEHOLDER.sub(lambda m: bodies[int(m.group(1))], html))
+        return markup.REF_IN_SUP.sub(_ref_without_sup, _PLACEHOLDER.sub(lambda m: bodies[int(m.group(1))], html))
 
 
 def archive_path(source_id: str, archive_dir: str = "sources") -> str:
@@ -143,18 +144,12 @@ def render_footnotes(notes: list[tuple[Located, Source, Seed, str]]) -> list[str
 
 
 _SPACES = re.compile(r"\s*\n\s*")
-# Python-Markdown's reference, <sup id><a class="footnote-ref"></a></sup>: the id moves to the link and the
-# <sup> goes (one element fewer per citation; site.css raises the link as <sup> did).
-_REF_IN_SUP = re.compile(r'<sup id="([^"]+)"><a class="footnote-ref" ([^>]*)>([^<]*)</a></sup>')
 
 
 def _ref_without_sup(match: re.Match[str]) -> str:
-    return f'<a class="footnote-ref" id="{match.group(1)}" {match.group(2)}>{match.group(3)}</a>'
-
-
-_REF = re.compile(r'(<a class="footnote-ref" href="#fn:)([^"]+)(">)(\d+)(</a>)')
-_NOTES = re.compile(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol>)(.*?)(</ol>\s*</div>)', re.S)
-_NOTE = re.compile(r'<li id="fn:([^"]+)">.*?</li>\s*', re.S)
+    """Python-Markdown's reference without its <sup>: the id moves to the link (one element fewer per citation;
+    site.css raises the link as <sup> did)."""
+    return f'<a class="{markup.REF_CLASS}" id="{match.group(1)}" {match.group(2)}>{match.group(3)}</a>'
 
 
 def number_in_reading_order(html: str) -> str:
@@ -164,18 +159,18 @@ def number_in_reading_order(html: str) -> str:
     after the rest, so a reader would meet [105] before [6].
     """
     order: dict[str, int] = {}
-    for match in _REF.finditer(html):
+    for match in markup.REF_LINK.finditer(html):
         order.setdefault(match.group(2), len(order) + 1)
     if not order:
         return html
-    html = _REF.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{order.get(m.group(2), m.group(4))}{m.group(5)}", html)
+    html = markup.REF_LINK.sub(
+        lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}{order.get(m.group(2), m.group(4))}{m.group(5)}", html)
 
     def reorder(block: re.Match[str]) -> str:
-        notes = {m.group(1): m.group(0) for m in _NOTE.finditer(block.group(2))}
+        notes = {m.group(1): m.group(0) for m in markup.NOTE.finditer(block.group(2))}
         ordered = sorted(notes, key=lambda label: order.get(label, len(order) + 1))
-        body = "".join(re.sub(r"Jump back to footnote \d+ in the text",
-                              f"Jump back to footnote {order.get(label, 0)} in the text", notes[label])
+        body = "".join(markup.BACKLINK_TITLE.sub(markup.backlink_title(order.get(label, 0)), notes[label])
                        for label in ordered)
         return block.group(1) + "\n" + body + block.group(3)
 
-    return _NOTES.sub(reorder, html, count=1)
+    return markup.NOTES.sub(reorder, html, count=1)

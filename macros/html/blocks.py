@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_OPEN = '<div class="footnote">'
+from macros.citations.footnote_html import BLOCK_OPEN as _OPEN
+
 _DIV = re.compile(r"<(/?)div\b", re.I)
 
 

@@ -23,7 +23,16 @@ by PyYAML as before. That is:
 
 A text yaml-rs cannot read (a duplicate key among them) also returns None,
 so every problem is found and reported by PyYAML, with its lines. tests/
-test_properties.py compares both readings on generated and mutated files.
+test_properties.py and tests/test_fast_yaml.py compare both readings on
+generated and mutated files; the latter also fails, naming the installed
+yaml-rs, when its options or its reading of the real data change.
+
+Measured (CPU time): PyYAML's C loader alone is no plain way out, since
+building the values stays in Python: the 23 MB of the 100x data read in 4.7 s
+with `yaml.load(text, yaml.CSafeLoader)`, 4.5 s with the line-keeping reader
+of `yamlfile.py`, 0.56 s here. In alternating `mkdocs build --strict` runs:
+nothing on the real site (noise), 0.19 s of 4.1 s at 10x, 3.5 s of 40 s at
+100x, where the check (mostly this reading) has to stay under 3 s.
 """
 
 from __future__ import annotations

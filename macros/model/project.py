@@ -1,16 +1,39 @@
-"""The validated model every page is rendered from."""
+"""The validated model every page is rendered from.
+
+Each data kind is a typed attribute (`project.people: dict[str, Person]`), so
+a misspelt kind or field fails mypy, not the build; tests/test_project_model.py
+checks that these attributes and `DATA_FILES` name the same kinds and classes.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from macros.citations.verify import Located
-from macros.model.schema import Source
+from macros.model.schema import (
+    Chart,
+    Claim,
+    Difference,
+    Event,
+    Figure,
+    KeyFact,
+    Panel,
+    Period,
+    Person,
+    Point,
+    Quote,
+    Side,
+    Source,
+    Term,
+)
+from macros.model.types import Entry
 from macros.problems.problem import Problem
 from macros.seeds.article import Seed
 from macros.seeds.matching import normalized_text
+
+E = TypeVar("E", bound=Entry)
 
 
 @dataclass
@@ -28,11 +51,61 @@ class Project:
     # passage key -> where the data cites it as a reader's comment (file, line, entry, field)
     comment_citations: dict[tuple[str, str], Problem] = field(default_factory=dict)
 
-    def __getattr__(self, kind: str) -> dict[str, Any]:
-        entries: dict[str, dict[str, Any]] = self.__dict__.get("entries", {})
-        if kind in entries:
-            return entries[kind]
-        raise AttributeError(kind)
+    def _of(self, kind: str, cls: type[E]) -> dict[str, E]:
+        """The entries of one kind (`steps/data_files.py` fills `entries` from DATA_FILES with that class)."""
+        return cast("dict[str, E]", self.entries.get(kind, {}))
+
+    @property
+    def sides(self) -> dict[str, Side]:
+        return self._of("sides", Side)
+
+    @property
+    def periods(self) -> dict[str, Period]:
+        return self._of("periods", Period)
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self._of("people", Person)
+
+    @property
+    def events(self) -> dict[str, Event]:
+        return self._of("events", Event)
+
+    @property
+    def quotes(self) -> dict[str, Quote]:
+        return self._of("quotes", Quote)
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        return self._of("claims", Claim)
+
+    @property
+    def figures(self) -> dict[str, Figure]:
+        return self._of("figures", Figure)
+
+    @property
+    def charts(self) -> dict[str, Chart]:
+        return self._of("charts", Chart)
+
+    @property
+    def terms(self) -> dict[str, Term]:
+        return self._of("terms", Term)
+
+    @property
+    def differences(self) -> dict[str, Difference]:
+        return self._of("differences", Difference)
+
+    @property
+    def facts(self) -> dict[str, KeyFact]:
+        return self._of("facts", KeyFact)
+
+    @property
+    def points(self) -> dict[str, Point]:
+        return self._of("points", Point)
+
+    @property
+    def panels(self) -> dict[str, Panel]:
+        return self._of("panels", Panel)
 
     def page_of(self, macro: str, argument: str | None = None) -> str | None:
         """The docs path of the first page (by path) that calls the macro, with that first argument if given."""

@@ -22,10 +22,10 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 
+from macros.citations.footnote_html import REF_LABEL as REF
 from macros.html.blocks import footnotes_start
 from macros.opendata.anchors import MARKER_RE, text_anchor
 
-REF = re.compile(r'<sup id="fnref\d*:[^"]+"><a class="footnote-ref" href="#fn:([^"]+)"[^>]*>\d+</a></sup>')
 _RUN_GAP = re.compile(r"\s*")
 _TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",

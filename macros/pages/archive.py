@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from macros.citations.footnote_html import REF_ID_PREFIX
 from macros.citations.footnotes import Ledger
 from macros.citations.verify import Located
 from macros.model.load import Project
@@ -121,4 +122,5 @@ def render_archive(project: Project, source_id: str, ledger: Ledger, relative: C
         if ledger.citing(located):
             by_paragraph.setdefault(located.paragraph, []).append(located)
     paragraphs = [_paragraph(seed, p, by_paragraph.get(p.index, []), ledger, relative) for p in seed.paragraphs]
-    return render("archive.html", source=project.sources[source_id], paragraphs=paragraphs)
+    return render("archive.html", source=project.sources[source_id], paragraphs=paragraphs,
+                  ref_id_prefix=REF_ID_PREFIX)

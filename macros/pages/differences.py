@@ -22,7 +22,7 @@ def differences(r: Renderer) -> str:
     items: list[dict[str, object]] = []
     compact: list[dict[str, object]] = []
     for diff in r.project.differences.values():
-        entry = {"id": diff.id, "topic": safe(md_text(diff.topic)),
+        entry: dict[str, object] = {"id": diff.id, "topic": safe(md_text(diff.topic)),
                  "versions": [_version(r, v) for v in diff.variants],
                  "why": safe(r.sentence(diff.why)) if diff.why else None}
         (compact if diff.compact else items).append(entry)
