@@ -105,3 +105,15 @@ def test_references_are_replaced_outside_code_only() -> None:
     body = "Said so.[^a] See `[^a]` written out.\n```\n[^a]\n```\nAgain[^a], and [^b]."
     assert replace_references(body, {"a": "[^cite-1]"}) == (
         "Said so.[^cite-1] See `[^a]` written out.\n```\n[^a]\n```\nAgain[^cite-1], and [^b].")
+
+
+def test_a_quote_made_only_of_the_headline_or_byline_is_named() -> None:
+    from macros.citations.verify import masthead_part, stands_in
+
+    printed = {"headline": "Bridge closed: the council votes", "byline": "By Ana Ruiz and Sam Ortiz"}
+    assert masthead_part("By Ana Ruiz and Sam Ortiz", printed) == "byline"
+    assert masthead_part("Bridge  closed:\n the council", printed) == "headline"  # forgiving typography (spaces)
+    assert masthead_part("The town council voted on Monday", printed) is None
+    assert masthead_part("Bridge closed", {"headline": None, "byline": None}) is None
+    assert stands_in("Bridge closed: the council votes", 'The Gazette ran it as "Bridge closed: the council votes."')
+    assert not stands_in("Bridge closed: the council votes", "The Gazette reported that the bridge closed.")

@@ -100,3 +100,28 @@ def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed],
 
 def _words(count: int) -> str:
     return f"{count} word" if count == 1 else f"{count} words"
+
+
+def masthead_part(quote: str, printed: dict[str, str | None]) -> str | None:
+    """Which of the seed's own lines about itself (its headline, its byline) the quote is made of alone, if any.
+
+    Such a quote says what the article is, not what it reports: it supports a sentence only where the sentence
+    names the article by those very words (`stands_in`)."""
+    words = normalized_text(quote)
+    for part, text in printed.items():
+        if text and words and words in normalized_text(text):
+            return part
+    return None
+
+
+def stands_in(quote: str, sentence: str) -> bool:
+    """Whether the sentence itself prints the quote's words (it names the article by its headline, say)."""
+    return normalized_text(quote) in normalized_text(sentence)
+
+
+def masthead_failure(part: str) -> CitationFailure:
+    return CitationFailure(
+        f"the quote is only the seed's {part}: it says what the article is, not what it reports",
+        hint=(f"quote the passage of the article's text that supports the sentence; the {part} may be quoted only "
+              f"where the sentence names the article by it, its words standing in the sentence"))
+

@@ -14,7 +14,15 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
-from macros.citations.verify import CitationFailure, Located, passage_key, verify_citation
+from macros.citations.verify import (
+    CitationFailure,
+    Located,
+    masthead_failure,
+    masthead_part,
+    passage_key,
+    stands_in,
+    verify_citation,
+)
 from macros.model.context import LoadContext
 from macros.model.fields import fields_leading_to, model_classes
 from macros.model.types import Citation
@@ -32,6 +40,9 @@ def verify_data_citations(ctx: LoadContext) -> None:
                 names = getattr(type(holder), "verbatim_in_citations", ())
                 must = {name: getattr(holder, name) for name in names} if names else _NOTHING
                 located = verify(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote, must)
+                if located:
+                    _masthead_only(ctx, kind, entry, loc + ("quote",), citation.source, citation.quote,
+                                   str(getattr(holder, "text", "") or ""))
                 if located and located.in_comment and citation.readers_comment:
                     # Where a page that shows it is told to look: the data entry, not the page.
                     ctx.project.comment_citations.setdefault(located.key, Problem(
@@ -80,6 +91,17 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
                 **where))
     ctx.project.located[key] = result
     return result
+
+
+def _masthead_only(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source_id: str, quote: str,
+                   sentence: str) -> None:
+    """A quote made only of the seed's headline or byline, unless the sentence names the article by those words."""
+    source = ctx.project.sources[source_id]
+    part = masthead_part(quote, {"headline": source.headline, "byline": source.byline})
+    if part and not stands_in(quote, sentence):
+        failure = masthead_failure(part)
+        ctx.problems.add(Problem(message=failure.message, details=(("quote", f'"{quote}"'),), hint=failure.hint,
+                                 **_where(ctx, kind, entry, loc)))
 
 
 def _where(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...]) -> Where:
