@@ -20,7 +20,7 @@ from macros.citations.page_syntax import ParsedPage, parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, masthead_failure, masthead_part, stands_in, verify_citation
 from macros.model.context import LoadContext
-from macros.model.fastyaml import fast_load
+from macros.model.fastyaml import MAX_FLOW, MAX_INDENT, fast_load, too_deep
 from macros.model.page_macros import BUILTIN_MACROS, LIST_ARGUMENTS, PAGE_MACROS, shape_problem
 from macros.model.steps.page_rules import page_rule_problems
 from macros.problems.examples import citation_example, macro_example
@@ -61,7 +61,12 @@ def read_pages(ctx: LoadContext) -> None:
             _page_macro_ids(ctx, rel, *parsed)
             _record_blocks(ctx, page.relative_to(docs_dir).as_posix(), parsed[0])
         front = _FRONT_MATTER.match(markdown)
-        meta = _front_matter(front.group(0)) if front else {}
+        deep = too_deep(front.group(0)) if front else None
+        if deep is not None:  # MkDocs reads front matter itself, recursing per level: refused before it does
+            ctx.problems.add(Problem(rel, "this page's front matter is nested too deeply to read", line=deep,
+                                     hint="front matter holds a few `key: value` lines (title, render_macros, ...), "
+                                          f"nested at most {MAX_FLOW} brackets or {MAX_INDENT} spaces deep"))
+        meta = _front_matter(front.group(0)) if front and deep is None else {}
         template, offset = parsed if parsed is not None else (None, 0)
         ctx.problems.extend(page_rule_problems(rel, markdown, meta, template, offset))
 
@@ -141,6 +146,8 @@ def _page_template(ctx: LoadContext, rel: str, markdown: str) -> tuple[jinja2.no
 def _front_matter(block: str) -> dict[str, Any]:
     """The page's front matter as MkDocs reads it (YAML between --- lines); empty when it is not a mapping."""
     text = block.strip().strip("-.").strip()
+    if too_deep(text) is not None:
+        return {}  # read_pages reports it
     data = fast_load(text)  # None when yaml-rs might read it otherwise than PyYAML: then PyYAML reads it
     if data is None:
         try:
