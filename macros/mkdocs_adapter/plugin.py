@@ -59,8 +59,7 @@ from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.templates import use_overrides
-from macros.problems.examples import macro_example
-from macros.problems.problem import ContributorError, Problem, quoted_line, to_fill_report
+from macros.problems.problem import ContributorError, Problem, to_fill_report
 
 NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
@@ -109,14 +108,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if page is None:  # outside a page, nothing to collect the problem into: print it, then fail
             log.error("the macros plugin could not render a template: %s", message)
             raise PluginError(f"the macros plugin could not render a template: {message}")
-        source = page.file.content_string
-        body = page.markdown or ""
-        offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
-        at = line + offset if line is not None else None
-        self.build.page_problems.append(Problem(
-            self._shown(page), message, line=at, details=quoted_line(source, at),
-            hint=("a page's template holds macro calls such as " + macro_example()
-                  + "; to show {{ or {% as text, write {{ '{{' }} or put `render_macros: false` in the front matter")))
+        self.build.page_problems.append(reports.render_problem(self._shown(page), page.file.content_string,
+                                                               page.markdown or "", message, line))
 
     def _shown(self, page: Page) -> str:
         return self.settings.shown(self.settings.docs_path / page.file.src_uri)
@@ -132,11 +125,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
         """The preview rebuilds when a data file, a seed or a project's template changes, not only a page."""
-        overrides = self.config.templates_dir
-        for folder in (self.settings.data_path, self.settings.seeds_path,
-                       *([self.settings.root / overrides] if overrides else [])):
-            if folder.is_dir():
-                server.watch(str(folder))
+        for folder in self.settings.watched_folders(self.config.templates_dir):
+            server.watch(str(folder))
         return server
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

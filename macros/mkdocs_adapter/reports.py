@@ -12,7 +12,7 @@ from macros.mkdocs_adapter.state import BuildState
 from macros.model.project import Project
 from macros.model.settings import Settings
 from macros.pages.templates import render
-from macros.problems.examples import citation_example
+from macros.problems.examples import citation_example, macro_example
 from macros.problems.problem import Problem, quoted_line
 
 
@@ -84,3 +84,13 @@ def with_page_note(body: str, note: str) -> str:
     heading = re.search(r"^# .*$", body, re.M)
     at = heading.end() if heading else 0
     return body[:at] + "\n\n" + box + "\n\n" + body[at:]
+
+
+def render_problem(shown: str, source: str, body: str, message: str, line: int | None) -> Problem:
+    """A page whose template failed to render: line is the template's (the page's body, after its front matter)."""
+    offset = source[:len(source) - len(body)].count("\n") if body and source.endswith(body) else 0
+    at = line + offset if line is not None else None
+    return Problem(shown, message, line=at, details=quoted_line(source, at),
+                   hint=("a page's template holds macro calls such as " + macro_example()
+                         + "; to show {{ or {% as text, write {{ '{{' }} or put `render_macros: false` in the front matter"))
+

@@ -37,6 +37,11 @@ class Settings:
     def docs_path(self) -> Path:
         return self.docs_dir if self.docs_dir is not None else self.root / "docs"
 
+    def watched_folders(self, templates_dir: str | None = None) -> list[Path]:
+        """What a live preview watches besides the pages: the data, the seeds and a project's own templates."""
+        folders = [self.data_path, self.seeds_path, *([self.root / templates_dir] if templates_dir else [])]
+        return [folder for folder in folders if folder.is_dir()]
+
     def shown(self, path: Path) -> str:
         """A path as a contributor sees it: relative to the project folder, with forward slashes."""
         try:
