@@ -68,8 +68,8 @@ def renamed(value: Any, suffix: str, key: str | None = None) -> Any:
     """A data value with every id in it given the suffix."""
     if isinstance(value, dict):
         out = {k: renamed(v, suffix, k) for k, v in value.items()}
-        if "profile" in out:
-            out["profile"] = False  # copies have no page of their own under docs/people/
+        if "profile" in out and suffix:
+            out["profile"] = False  # copies have no page of their own under docs/people/; the original keeps its
         return out
     if isinstance(value, list):
         if key in ID_LISTS and all(isinstance(v, str) for v in value):
@@ -223,8 +223,10 @@ class _AnyTag(yaml.SafeLoader):
 _AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def plain_copy(project: Path, dest: Path) -> Path:
-    """A plain Material project of the project's rendered pages; returns its mkdocs.yml."""
+def plain_copy(project: Path, dest: Path) -> tuple[Path, Path]:
+    """A plain Material project of the project's rendered pages; returns its mkdocs.yml, and a second one that
+    also loads mkdocs-macros, rendering no page (`render_by_default: false`): what the macros plugin costs
+    before any page macro of ours runs (its import, which imports requests, and its git calls)."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)
     docs = project / config.get("docs_dir", "docs")
     rendered = dest / "docs"
@@ -245,18 +247,23 @@ def plain_copy(project: Path, dest: Path) -> Path:
     plain = dest / "mkdocs.yml"
     plain.write_text(yaml.safe_dump({"INHERIT": str(project / "mkdocs.yml"), "docs_dir": "docs",
                                      "plugins": ["search"], "hooks": []}), encoding="utf-8")
-    return plain
+    macros = dest / "mkdocs-macros.yml"
+    macros.write_text(yaml.safe_dump({"INHERIT": str(project / "mkdocs.yml"), "docs_dir": "docs", "hooks": [],
+                                      "plugins": ["search", {"macros": {"render_by_default": False}}]}),
+                      encoding="utf-8")
+    return plain, macros
 
 
 def ratio(project: Path, runs: int, label: str, warm: bool = True) -> dict[str, float]:
     """Medians of the strict build and of the plain Material build of the same pages, timed in turn."""
     with tempfile.TemporaryDirectory(prefix="bench-plain-") as folder:
-        plain = plain_copy(project, Path(folder))
+        plain, macros = plain_copy(project, Path(folder))
         pages = len(list((Path(folder) / "docs").rglob("*.md")))
-        wall: dict[str, list[float]] = {"strict": [], "plain": []}
-        cpu: dict[str, list[float]] = {"strict": [], "plain": []}
-        for run in range(runs + 1 if warm else runs):  # a first pair warms the caches and is not counted
-            for config, kind in ((project / "mkdocs.yml", "strict"), (plain, "plain")):
+        kinds = ("strict", "plain", "macros")
+        wall: dict[str, list[float]] = {kind: [] for kind in kinds}
+        cpu: dict[str, list[float]] = {kind: [] for kind in kinds}
+        for run in range(runs + 1 if warm else runs):  # a first round warms the caches and is not counted
+            for config, kind in ((project / "mkdocs.yml", "strict"), (plain, "plain"), (macros, "macros")):
                 with tempfile.TemporaryDirectory(prefix="bench-site-") as site:
                     seconds, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
                                              "-f", str(config), "-d", site], config.parent)
@@ -266,13 +273,16 @@ def ratio(project: Path, runs: int, label: str, warm: bool = True) -> dict[str, 
                     wall[kind].append(seconds)
                     cpu[kind].append(LAST_CPU[0])
     m = {f"{kind}{suffix}": statistics.median(values[kind]) for suffix, values in (("", wall), ("_cpu", cpu))
-         for kind in ("strict", "plain")}
+         for kind in kinds}
     print(f"{label}: plain Material build of the same {pages} rendered pages {m['plain']:.2f} s (CPU {m['plain_cpu']:.2f} s), "
           f"strict build {m['strict']:.2f} s (CPU {m['strict_cpu']:.2f} s): ratio {m['strict'] / m['plain']:.2f} wall, "
           f"{m['strict_cpu'] / m['plain_cpu']:.2f} CPU; our share of the build {1 - m['plain_cpu'] / m['strict_cpu']:.0%} "
           f"of its CPU time (medians of {len(wall['strict'])} alternating runs: strict "
           f"{' '.join(f'{t:.2f}' for t in cpu['strict'])}, plain {' '.join(f'{t:.2f}' for t in cpu['plain'])} s CPU; "
           f"load average {os.getloadavg()[0]:.1f})", flush=True)
+    print(f"{label}: the same plain build with mkdocs-macros loaded, rendering no page, {m['macros_cpu']:.2f} s CPU: "
+          f"ratio {m['macros_cpu'] / m['plain_cpu']:.2f} before any work of ours; the strict build "
+          f"{m['strict_cpu'] / m['macros_cpu']:.2f}x that build (CPU)", flush=True)
     return m
 
 

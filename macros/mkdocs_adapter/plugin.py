@@ -24,12 +24,12 @@ import logging
 from collections.abc import Callable
 from html import escape as html_escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -60,6 +60,9 @@ from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.templates import use_overrides
 from macros.problems.problem import ContributorError, Problem, to_fill_report
+
+if TYPE_CHECKING:  # only `mkdocs serve` loads it (its watchdog import is 8 ms of every build)
+    from mkdocs.livereload import LiveReloadServer
 
 NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")

@@ -20,7 +20,7 @@ from macros.citations.page_syntax import ParsedPage, parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import CitationFailure, masthead_failure, masthead_part, stands_in, verify_citation
 from macros.model.context import LoadContext
-from macros.model.fastyaml import MAX_FLOW, MAX_INDENT, fast_load, too_deep
+from macros.model.fastyaml import MAX_FLOW, MAX_INDENT, too_deep
 from macros.model.page_macros import BUILTIN_MACROS, LIST_ARGUMENTS, PAGE_MACROS, shape_problem
 from macros.model.steps.page_rules import page_rule_problems
 from macros.problems.examples import citation_example, macro_example
@@ -148,12 +148,10 @@ def _front_matter(block: str) -> dict[str, Any]:
     text = block.strip().strip("-.").strip()
     if too_deep(text) is not None:
         return {}  # read_pages reports it
-    data = fast_load(text)  # None when yaml-rs might read it otherwise than PyYAML: then PyYAML reads it
-    if data is None:
-        try:
-            data = yaml.safe_load(text)
-        except (yaml.YAMLError, RecursionError):
-            return {}  # MkDocs reports it when it builds the page
+    try:  # PyYAML, as MkDocs reads it: a page's front matter is a few lines
+        data = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError):
+        return {}  # MkDocs reports it when it builds the page
     return data if isinstance(data, dict) else {}
 
 
