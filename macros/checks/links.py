@@ -33,43 +33,57 @@ def find_broken_links(site: Path, being_written: frozenset[str] = frozenset()) -
 
     `being_written`: files (paths relative to the site) that the build is still writing, which count as there.
     """
-    files = sorted(site.rglob("*.html"))
-    texts = {file.relative_to(site).as_posix(): _without_code(file.read_text(encoding="utf-8")) for file in files}
-    ids: dict[str, set[str]] = {}
-    targets: dict[str, str | None] = {}  # site path -> the file it serves, relative to the site
-
-    def ids_of(page: str) -> set[str]:
-        if page not in ids:
-            ids[page] = {html.unescape(m.group(1) or m.group(2) or "") for m in _ID.finditer(texts[page])}
-        return ids[page]
-
-    def target_of(path: str) -> str | None:
-        if path not in targets:
-            candidate = unquote(path).strip("/")
-            found: str | None = None
-            if candidate in texts or candidate in being_written or (candidate and (site / candidate).is_file()):
-                found = candidate
-            elif (site / candidate / "index.html").is_file() or posixpath.join(candidate, "index.html") in texts:
-                found = posixpath.join(candidate, "index.html") if candidate else "index.html"
-            targets[path] = found
-        return targets[path]
-
+    built = _Site(site, being_written)
     problems: list[tuple[str, str, str]] = []
-    for where, text in texts.items():
-        folder = posixpath.dirname(where)
+    for where, text in built.texts.items():
         for href in _internal_hrefs(text):
             path, _, fragment = href.partition("#")
-            path = path.partition("?")[0]
-            if path:
-                dest = target_of(path if path.startswith("/") else posixpath.normpath(posixpath.join("/", folder, path)))
-            else:
-                dest = where
+            dest = built.dest_of(where, path.partition("?")[0])
             if dest is None:
                 problems.append((where, href, "a page that does not exist"))
-                continue
-            if fragment and dest.endswith(".html") and unquote(fragment) not in ids_of(dest):
+            elif fragment and dest.endswith(".html") and built.lacks_anchor(dest, fragment):
                 problems.append((where, href, "an anchor that does not exist"))
     return problems
+
+
+class _Site:
+    """The built site's pages, each read once, with their ids and the files their links resolve to, each found once."""
+
+    def __init__(self, site: Path, being_written: frozenset[str]) -> None:
+        self.site, self.being_written = site, being_written
+        self.texts = {file.relative_to(site).as_posix(): _without_code(file.read_text(encoding="utf-8"))
+                      for file in sorted(site.rglob("*.html"))}
+        self.ids: dict[str, set[str]] = {}
+        self.targets: dict[str, str | None] = {}  # site path -> the file it serves, relative to the site
+        self.resolved: dict[tuple[str, str], str | None] = {}  # (folder, path as linked) -> file: most links repeat
+
+    def lacks_anchor(self, page: str, fragment: str) -> bool:
+        if page not in self.ids:
+            found = {m.group(1) or m.group(2) or "" for m in _ID.finditer(self.texts[page])}
+            self.ids[page] = {html.unescape(value) for value in found} if any("&" in v for v in found) else found
+        return (unquote(fragment) if "%" in fragment else fragment) not in self.ids[page]
+
+    def dest_of(self, where: str, path: str) -> str | None:
+        """The file (relative to the site) a link from `where` to `path` leads to; None when there is none."""
+        if not path:
+            return where
+        key = (posixpath.dirname(where), path)
+        if key not in self.resolved:
+            self.resolved[key] = self._target_of(
+                path if path.startswith("/") else posixpath.normpath(posixpath.join("/", key[0], path)))
+        return self.resolved[key]
+
+    def _target_of(self, path: str) -> str | None:
+        if path not in self.targets:
+            candidate = unquote(path).strip("/")
+            found: str | None = None
+            if candidate in self.texts or candidate in self.being_written or (
+                    candidate and (self.site / candidate).is_file()):
+                found = candidate
+            elif (self.site / candidate / "index.html").is_file() or posixpath.join(candidate, "index.html") in self.texts:
+                found = posixpath.join(candidate, "index.html") if candidate else "index.html"
+            self.targets[path] = found
+        return self.targets[path]
 
 
 def _internal_hrefs(text: str) -> list[str]:

@@ -156,13 +156,7 @@ def _checked_blocks(node: _Element, in_head: bool = False, in_label: bool = Fals
 
 def unreadable(html: str) -> list[str]:
     """The elements of the page's content whose text the check cannot read, as the tags they are."""
-    html = html[:footnotes_start(html)]
-    if not html.strip() or "<" not in html:
-        return []
-    root = etree.fromstring(html, _PARSER)
-    if root is None:
-        return []
-    return [f"<{element.tag}>" for element in root.iter(*UNREADABLE)]
+    return read_content(html)[0]
 
 
 def reads_as_statement(label: str) -> bool:
@@ -179,12 +173,21 @@ def uncited_sentences(html: str) -> list[str]:
 
 def checked_sentences(html: str) -> list[tuple[str, bool]]:
     """Every sentence the check reads, and whether it carries a footnote."""
+    return read_content(html)[1]
+
+
+def read_content(html: str, sentences: bool = True) -> tuple[list[str], list[tuple[str, bool]]]:
+    """The page's content parsed once: the elements whose text the check cannot read (as their tags), and every
+    sentence the check reads, with whether it carries a footnote (none read when `sentences` is false)."""
     html = html[:footnotes_start(html)]  # the footnotes are not read (most of the page's HTML)
     if not html.strip():
-        return []
+        return [], []
     root = etree.fromstring(html, _PARSER)
-    if root is None:
-        raise etree.ParserError("Document is empty")
+    if root is None:  # nothing but a comment: nothing a reader sees
+        return [], []
+    unread = [f"<{element.tag}>" for element in root.iter(*UNREADABLE)]
+    if not sentences:
+        return unread, []
     for footnotes in root.xpath(f"//div[contains(concat(' ', normalize-space(@class), ' '), ' {BLOCK_CLASS} ')]"):
         footnotes.getparent().remove(footnotes)
     found: list[tuple[str, bool]] = []
@@ -197,15 +200,15 @@ def checked_sentences(html: str) -> list[tuple[str, bool]]:
         bare = flat.replace(MARKER, "").strip()
         if not bare:
             continue
-        sentences = split_sentences(flat)
-        statement = bool(_STATEMENT_END.search(bare)) or len(sentences) > 1
+        split = split_sentences(flat)
+        statement = bool(_STATEMENT_END.search(bare)) or len(split) > 1
         if label and not statement:
             continue  # a heading, summary or header cell that names what follows
         # (With no link text, the words compare equal only when there are none.)
         same_words = _NON_WORD.sub("", link_text) == _NON_WORD.sub("", bare) if link_text else not _WORD.search(bare)
         if same_words and not statement:
             continue  # navigation: nothing but links, and not a statement
-        for sentence in sentences:
+        for sentence in split:
             if _WORD.search(sentence):
                 found.append((sentence.replace(MARKER, "").strip(), MARKER in sentence))
-    return found
+    return unread, found

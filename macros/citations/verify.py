@@ -7,6 +7,7 @@ hand-written Markdown footnotes both go through it.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -34,6 +35,9 @@ class Located:
         """Anchor id of the highlighted passage on the archive page."""
         digest = hashlib.sha1(f"{self.source_id}\n{normalized_text(self.quote)}".encode()).hexdigest()[:10]
         return f"q-{digest}"
+
+
+_HIDDEN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(INVISIBLE)) + "]")
 
 
 def passage_key(source_id: str, quote: str) -> tuple[str, str]:
@@ -64,9 +68,9 @@ def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed],
             details=(("quote", f'"{quote}"'),),
             hint=("a passage this short (a name, a stock phrase) stands in many places and does not show "
                   "what supports the sentence; quote the clause around it"))
-    hidden = [(i, ch) for i, ch in enumerate(quote) if ch in INVISIBLE]
+    hidden = _HIDDEN.search(quote)
     if hidden:
-        at, ch = hidden[0]
+        at, ch = hidden.start(), hidden.group(0)
         return CitationFailure(
             f"the quote holds a character a reader cannot see, U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL')}, "
             f"after \"{quote[max(0, at - 30):at]}\"",

@@ -38,7 +38,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.checks.links import find_broken_links
 from macros.checks.origin import text_line
-from macros.checks.uncited import reads_as_statement, uncited_sentences, unreadable
+from macros.checks.uncited import read_content, reads_as_statement
 from macros.citations.footnotes import (
     ARCHIVE_META,
     CitingPage,
@@ -212,18 +212,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             return html
         shown, source = self._shown(page), page.file.content_string
         self.build.built_pages[page.file.dest_uri] = (shown, source)
-        for element in sorted(set(unreadable(html))):
+        exempt = page.meta.get(self.settings.exempt_meta_key)
+        unread, sentences = read_content(html, sentences=not exempt)
+        for element in sorted(set(unread)):
             self.build.page_problems.append(Problem(
                 shown, f"the page shows a {element}, whose text the sentence check cannot read",
                 line=text_line(source, element[:-1]), hint="a page holds Markdown, macro calls and citation "
                 "footnotes; see \"What a page may hold\" in CONTRIBUTING.md"))
-        if not page.meta.get(self.settings.exempt_meta_key):
+        if not exempt:
             title = str(page.title or "")
             # Shown in the navigation and the browser's tab (a title that is also the page's heading is read there).
             if reads_as_statement(title) and f">{html_escape(title, quote=False)}<" not in html:
                 self.build.page_problems.append(reports.title_problem(self.settings, shown, source, title))
-            for sentence in uncited_sentences(html):
-                self.build.uncited.append((page.file.dest_uri, sentence))
+            self.build.uncited.extend((page.file.dest_uri, sentence) for sentence, cited in sentences if not cited)
         return html
 
     def _renumber_footnotes(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
