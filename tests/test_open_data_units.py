@@ -74,4 +74,5 @@ def test_the_strict_build_fails_when_the_claims_files_cannot_be_made(tmp_path, m
     assert (project / "mkdocs.yml").read_text() == (ROOT / "mkdocs.yml").read_text()
     result = build_in_process(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "data/claims.jsonld and data/claims.csv could not be produced: no archive page was built" in result.stderr
+    assert ("data/claims.jsonld, data/claims.csv and data/open-data.zip could not be produced: "
+            "no archive page was built") in result.stderr

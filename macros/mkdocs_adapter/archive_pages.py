@@ -10,10 +10,12 @@ back-links, in the nav's reading order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape as html_escape
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -42,6 +44,21 @@ def with_archive_pages(files: Files, config: MkDocsConfig, project: Project, arc
         kept.append(File.generated(config, archive_path(source.id, archive_dir), content=content,
                                    inclusion=InclusionLevel.NOT_IN_NAV))
     return Files(kept)
+
+
+def passage_links(files: Files, page: Page, archive_dir: str) -> Callable[[str, str], str]:
+    """`link_of(source_id, anchor)`: the URL of a passage on its source's archive page, relative to `page`."""
+    urls: dict[str, str] = {}
+
+    def link_of(source_id: str, anchor: str) -> str:
+        if source_id not in urls:
+            target = files.get_file_from_path(archive_path(source_id, archive_dir))
+            if target is None:
+                raise PluginError(f"no archive page for source '{source_id}'")
+            urls[source_id] = get_relative_url(target.url, page.url)
+        return f"{urls[source_id]}#{anchor}"
+
+    return link_of
 
 
 def fill(files: Files, project: Project, ledger: Ledger, reading_order: dict[str, int]) -> None:

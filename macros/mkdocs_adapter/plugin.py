@@ -37,13 +37,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from macros.checks.links import find_broken_links
-from macros.checks.origin import text_line
 from macros.checks.uncited import read_content, reads_as_statement
 from macros.citations.footnotes import (
     ARCHIVE_META,
     CitingPage,
     PageFootnotes,
-    archive_path,
     escape_markers,
     number_in_reading_order,
 )
@@ -214,11 +212,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.build.built_pages[page.file.dest_uri] = (shown, source)
         exempt = page.meta.get(self.settings.exempt_meta_key)
         unread, sentences = read_content(html, sentences=not exempt)
-        for element in sorted(set(unread)):
-            self.build.page_problems.append(Problem(
-                shown, f"the page shows a {element}, whose text the sentence check cannot read",
-                line=text_line(source, element[:-1]), hint="a page holds Markdown, macro calls and citation "
-                "footnotes; see \"What a page may hold\" in CONTRIBUTING.md"))
+        self.build.page_problems += [reports.unreadable_problem(shown, source, element) for element in sorted(set(unread))]
         if not exempt:
             title = str(page.title or "")
             # Shown in the navigation and the browser's tab (a title that is also the page's heading is read there).
@@ -252,16 +246,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         passes above read the <sup> and are quicker over short placeholders."""
         if page.meta.get(ARCHIVE_META):
             return html
-        archive_dir, urls = self.settings.archive_dir, {}
-
-        def link_of(source_id: str, anchor: str) -> str:
-            if source_id not in urls:
-                target = files.get_file_from_path(archive_path(source_id, archive_dir))
-                if target is None:
-                    raise PluginError(f"no archive page for source '{source_id}'")
-                urls[source_id] = get_relative_url(target.url, page.url)
-            return f"{urls[source_id]}#{anchor}"
-
+        link_of = archive_pages.passage_links(files, page, self.settings.archive_dir)
         return self.footnotes_of(page).fill(html, self.project.sources, self.project.seeds, link_of)
 
     on_page_content = CombinedEvent(_check_sentences, _renumber_footnotes, _link_terms, _mark_claims, _fill_footnotes)
@@ -293,28 +278,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.preview.write(site)
             return
         try:  # first, so that the Data page's links to the files are checked with the rest
-            writing = self.opendata.write(site, self.build.reading_order)
+            written = self.opendata.write(site, self.build.reading_order)
         except (ClaimsError, OSError) as error:
-            raise PluginError(f"data/claims.jsonld and data/claims.csv could not be produced: {error}") from None
-        try:  # the zip is compressed in a thread meanwhile (zlib runs beside Python)
-            broken = find_broken_links(site, frozenset({writing.bundle_path}))
-        finally:
-            try:
-                written = writing.finish()
-            except OSError as error:
-                raise PluginError(f"data/{BUNDLE} could not be written: {error}") from None
+            raise PluginError(f"data/claims.jsonld, data/claims.csv and data/{BUNDLE} could not be produced: {error}") from None
         log.info("data/claims.jsonld: %d annotations of %d citations", written.annotations, written.citations)
+        broken = find_broken_links(site)
         warned = self._kept.messages
         self._kept.stop()
-        parts = []
-        if broken:
-            parts.append("The built site has broken links.\n\n" + ContributorError(
-                [reports.link_problem(self.build, where, href, what) for where, href, what in broken]).report())
-        if warned:
-            parts.append(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and --strict "
-                         "does not pass:\n" + "\n".join(f"- {message}" for message in warned))
-        if parts:
-            self.preview.fail("\n\n".join(parts))
+        if broken or warned:
+            self.preview.fail(reports.built_site_report(self.build, broken, warned))
             self.preview.write(site)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -13,7 +13,7 @@ from macros.model.project import Project
 from macros.model.settings import Settings
 from macros.pages.templates import render
 from macros.problems.examples import citation_example, macro_example
-from macros.problems.problem import Problem, quoted_line
+from macros.problems.problem import ContributorError, Problem, quoted_line
 
 
 def page_problems(build: BuildState, settings: Settings) -> list[Problem]:
@@ -84,6 +84,25 @@ def with_page_note(body: str, note: str) -> str:
     heading = re.search(r"^# .*$", body, re.M)
     at = heading.end() if heading else 0
     return body[:at] + "\n\n" + box + "\n\n" + body[at:]
+
+
+def unreadable_problem(shown: str, page_text: str, element: str) -> Problem:
+    """The page shows an element (as its tag, `<svg>`) whose text the sentence check cannot read."""
+    return Problem(shown, f"the page shows a {element}, whose text the sentence check cannot read",
+                   line=text_line(page_text, element[:-1]), hint="a page holds Markdown, macro calls and citation "
+                   "footnotes; see \"What a page may hold\" in CONTRIBUTING.md")
+
+
+def built_site_report(build: BuildState, broken: list[tuple[str, str, str]], warned: list[str]) -> str:
+    """The built site's broken links, and MkDocs' own warnings that `-q` hides and --strict lets through."""
+    parts = []
+    if broken:
+        parts.append("The built site has broken links.\n\n" + ContributorError(
+            [link_problem(build, where, href, what) for where, href, what in broken]).report())
+    if warned:
+        parts.append(f"MkDocs found {len(warned)} problem(s), which `mkdocs build -q` does not show and --strict "
+                     "does not pass:\n" + "\n".join(f"- {message}" for message in warned))
+    return "\n\n".join(parts)
 
 
 def render_problem(shown: str, source: str, body: str, message: str, line: int | None) -> Problem:

@@ -11,12 +11,10 @@ import hashlib
 import io
 import re
 import zipfile
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros.background import started
 from macros.citations.footnotes import PageFootnotes
 from macros.model.project import Project
 from macros.opendata import schema_org
@@ -77,10 +75,9 @@ class OpenData:
         shown = dict.fromkeys(m.group(1) for c in (page.claims if page else ()) if (m := _EVENT_ANCHOR.match(c.anchor)))
         return [schema_org.event(events[i]) for i in shown if i in events]
 
-    def write(self, site_dir: Path, order: dict[str, int]) -> Writing:
-        """data/claims.jsonld, data/claims.csv and the seed copies, written; data/open-data.zip, of all of them,
-        being compressed in a thread (zlib lets the build's other work run meanwhile: the link check).
-        ClaimsError when they cannot be made; `Writing.finish` gives the zip's error, if any."""
+    def write(self, site_dir: Path, order: dict[str, int]) -> Written:
+        """data/claims.jsonld, data/claims.csv, the seed copies and data/open-data.zip of all of them, written.
+        ClaimsError when they cannot be made; OSError when a file cannot be written."""
         seeds = {}
         for source_id, source in self.project.sources.items():
             seed = self.project.seeds[source_id]
@@ -104,28 +101,9 @@ class OpenData:
             files[f"{SEEDS_FOLDER}/{seed_file.file}"] = raw
         citations = sum(len(c.targets) for c in claims)
         sizes = {name: len(content) for name, content in files.items() if "/" not in name}
-        bundle = started("open-data-zip", _write_zip, folder / BUNDLE, files)
-        return Writing(f"{DATA_FOLDER}/{BUNDLE}", bundle, Written(data["total"], citations, sizes))
-
-
-@dataclass(frozen=True)
-class Writing:
-    """The open data written but for the zip, which a thread is still compressing."""
-
-    bundle_path: str  # where the zip goes, relative to the site folder
-    bundle: Future[int]  # its size in bytes, once written
-    written: Written
-
-    def finish(self) -> Written:
-        """Waits for the zip; raises what writing it raised."""
-        size = self.bundle.result()
-        return Written(self.written.annotations, self.written.citations, self.written.sizes | {BUNDLE: size})
-
-
-def _write_zip(path: Path, files: dict[str, bytes]) -> int:
-    bundle = _zip(files)
-    path.write_bytes(bundle)
-    return len(bundle)
+        bundle = _zip(files)
+        (folder / BUNDLE).write_bytes(bundle)
+        return Written(data["total"], citations, sizes | {BUNDLE: len(bundle)})
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
