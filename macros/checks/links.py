@@ -23,17 +23,14 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 _CODE = re.compile(r"<(script|style)\b([^>]*)>.*?</\1>", re.S | re.I)
 
 
-def broken_links(site: Path, being_written: frozenset[str] = frozenset()) -> list[str]:
+def broken_links(site: Path) -> list[str]:
     """One line per internal link whose page or anchor does not exist, naming the built page."""
-    return [f"{where}: link {href!r} points to {what}" for where, href, what in find_broken_links(site, being_written)]
+    return [f"{where}: link {href!r} points to {what}" for where, href, what in find_broken_links(site)]
 
 
-def find_broken_links(site: Path, being_written: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
-    """(built page, href, what it points to) for each internal link whose page or anchor does not exist.
-
-    `being_written`: files (paths relative to the site) that the build is still writing, which count as there.
-    """
-    built = _Site(site, being_written)
+def find_broken_links(site: Path) -> list[tuple[str, str, str]]:
+    """(built page, href, what it points to) for each internal link whose page or anchor does not exist."""
+    built = _Site(site)
     problems: list[tuple[str, str, str]] = []
     for where, text in built.texts.items():
         for href in _internal_hrefs(text):
@@ -49,8 +46,8 @@ def find_broken_links(site: Path, being_written: frozenset[str] = frozenset()) -
 class _Site:
     """The built site's pages, each read once, with their ids and the files their links resolve to, each found once."""
 
-    def __init__(self, site: Path, being_written: frozenset[str]) -> None:
-        self.site, self.being_written = site, being_written
+    def __init__(self, site: Path) -> None:
+        self.site = site
         self.texts = {file.relative_to(site).as_posix(): _without_code(file.read_text(encoding="utf-8"))
                       for file in sorted(site.rglob("*.html"))}
         self.ids: dict[str, set[str]] = {}
@@ -77,8 +74,7 @@ class _Site:
         if path not in self.targets:
             candidate = unquote(path).strip("/")
             found: str | None = None
-            if candidate in self.texts or candidate in self.being_written or (
-                    candidate and (self.site / candidate).is_file()):
+            if candidate in self.texts or (candidate and (self.site / candidate).is_file()):
                 found = candidate
             elif (self.site / candidate / "index.html").is_file() or posixpath.join(candidate, "index.html") in self.texts:
                 found = posixpath.join(candidate, "index.html") if candidate else "index.html"
