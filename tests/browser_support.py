@@ -199,6 +199,12 @@ class Network:
                 return
             self.page.wait_for_timeout(50)
 
+    def reset(self) -> None:
+        """Forget what was measured, before the page goes to the next URL."""
+        self.pending.clear()
+        self.finished.clear()
+        self.last_change = time.monotonic()
+
     def bytes_excluding(self, suffix: str) -> int:
         return sum(size for url, size in self.finished if not urlsplit(url).path.endswith(suffix))
 
