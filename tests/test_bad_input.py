@@ -61,6 +61,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 import yaml
 from browser_support import serve
@@ -254,22 +255,24 @@ def check_built_site(site: Path, case: Case, request: pytest.FixtureRequest) -> 
             h1 = soup.select_one("h1")
             assert h1 is not None and h1.get_text().strip() == page["heading"], f"{page['page']}: <h1> {h1}"
             assert soup.title is not None and soup.title.get_text().startswith(page["heading"]), soup.title
-    for file in site.rglob("*.html"):
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
-        where = file.relative_to(site).as_posix()
-        for script in soup.find_all("script"):
-            if script.get("type") == "application/ld+json":
-                continue  # data, not code: check_published holds it to JSON that nothing can end or alter
-            assert MARKER not in script.get_text() and MARKER not in (script.get("src") or ""), \
-                f"{where}: a <script> from data: {script}"
-        for tag in soup.find_all(True):
-            for name, value in tag.attrs.items():
-                value = " ".join(value) if isinstance(value, list) else str(value)
+    # Every built page read and parsed once (lxml, the parser BeautifulSoup uses here, without its tree of
+    # Python objects), for both the scan below and check_published.
+    pages = {file.relative_to(site).as_posix(): file.read_text(encoding="utf-8") for file in sorted(site.rglob("*.html"))}
+    trees = {where: lxml.html.document_fromstring(raw) for where, raw in pages.items()}
+    for where, tree in trees.items():
+        for tag in tree.iter():
+            if not isinstance(tag.tag, str):
+                continue  # a comment or processing instruction: no attributes, never run
+            if tag.tag == "script" and tag.get("type") != "application/ld+json":
+                # (JSON-LD is data, not code: check_published holds it to JSON that nothing can end or alter)
+                assert MARKER not in (tag.text or "") and MARKER not in (tag.get("src") or ""), \
+                    f"{where}: a <script> from data: {lxml.html.tostring(tag, encoding='unicode')[:300]}"
+            for name, value in tag.attrib.items():
                 if name.lower().startswith("on"):
-                    assert MARKER not in value, f"{where}: data became the handler {name} of <{tag.name}>"
+                    assert MARKER not in value, f"{where}: data became the handler {name} of <{tag.tag}>"
                 if name.lower() in URL_ATTRIBUTES:
-                    assert not re.match(r"\s*javascript:", value, re.I), f"{where}: <{tag.name} {name}={value!r}>"
-    check_published(site, case.published)
+                    assert not re.match(r"\s*javascript:", value, re.I), f"{where}: <{tag.tag} {name}={value!r}>"
+    check_published(site, case.published, pages, trees)
     if case.browser:
         check_in_browser(site, case.browser, request.getfixturevalue("browser"))
 
@@ -282,14 +285,14 @@ def _strings(data: Any) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
-def check_published(site: Path, published: dict[str, Any]) -> None:
-    """The JSON-LD of every page, claims.jsonld and claims.csv: whole, parsed, and nothing in them live."""
+def check_published(site: Path, published: dict[str, Any], pages: dict[str, str],
+                    trees: dict[str, lxml.html.HtmlElement]) -> None:
+    """The JSON-LD of every page (`pages`, each page's HTML by its path in the site, `trees` the same parsed),
+    claims.jsonld and claims.csv: whole, parsed, and nothing in them live."""
     blocks: dict[str, list[Any]] = {}
-    for file in site.rglob("*.html"):
-        where = file.relative_to(site).as_posix()
-        raw = file.read_text(encoding="utf-8")
+    for where, raw in pages.items():
         found = _JSON_LD.findall(raw)
-        assert raw.count("<script") == len(BeautifulSoup(raw, "lxml").find_all("script")), where
+        assert raw.count("<script") == sum(1 for _ in trees[where].iter("script")), where
         for text in found:  # JSON escapes them: a text with </script>, <!-- or <script cannot end or alter it
             assert not re.search("[<>&]", text), f"{where}: a JSON-LD block holds HTML: {text[:300]}"
             blocks.setdefault(where.removesuffix("index.html"), []).append(json.loads(text))
