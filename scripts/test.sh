@@ -7,5 +7,6 @@ bash scripts/setup.sh --test
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check .
 .venv/bin/mypy
-# Two workers share the tests (each builds the site once); pass -n 0 to run in one process.
-exec .venv/bin/python -m pytest -n 2 --dist load "$@"
+# Two workers share the tests (each builds the site once); pass -n 0 to run in one process. Each test file runs
+# on one worker, in the order tests/conftest.py sets: test_browser.py (the longest, one browser) first.
+exec .venv/bin/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder "$@"

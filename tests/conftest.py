@@ -110,6 +110,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(dest, result.stdout + result.stderr, seconds)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """test_browser.py first, the rest in their usual order. scripts/test.sh runs the files with pytest-xdist's
+    --dist loadfile --no-loadscope-reorder: each file's tests on one worker, the files in this order. So the
+    browser and the session passes over every page (test_browser.py) are made once, not once per worker, and
+    the longest file starts first instead of leaving one worker alone at the end. (--dist loadgroup would
+    group by a mark, but pytest-xdist 3.8 on pytest 9.2 ignores the groups: pytest-xdist issue 1386.)"""
+    items.sort(key=lambda item: item.path.name != "test_browser.py")  # a stable sort: the order is kept otherwise
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole run: Playwright's sync API cannot start a second one inside the first's loop,
