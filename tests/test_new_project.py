@@ -86,9 +86,12 @@ def test_new_project_builds_as_created(tmp_path: Path) -> None:
 
 
 def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_path: Path) -> None:
+    """`python -m macros new` as typed, in a new interpreter (the alias README gives); then add-source and the
+    builds in this process, the same code (test_tutorial.py types `cited-explainer add-source` and the build
+    in a shell, and the session's site is built by the `mkdocs build --strict` command)."""
     project = new_project(tmp_path)
     shutil.copy(FIXTURE, project / "seeds" / "council-vote.txt")
-    result = run(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], project)
+    result = run_here(["-m", "macros", "add-source", "seeds/council-vote.txt", "--id", "council-vote"], project)
     assert result.returncode == 0, result.stdout + result.stderr
     sources = yaml.safe_load((project / "data" / "sources.yml").read_text(encoding="utf-8"))["sources"]
     assert [s["id"] for s in sources] == ["council-vote"]
@@ -102,7 +105,7 @@ def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_
     path.write_text(text, encoding="utf-8")
     (project / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
 
-    result = run(["-m", "mkdocs", "build", "--strict"], project)
+    result = run_here(["-m", "mkdocs", "build", "--strict"], project)
     assert result.returncode == 0, result.stdout + result.stderr
     home = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = home.select(".footnote a.cite-link")
@@ -118,7 +121,7 @@ def test_add_source_then_one_cited_sentence_builds_and_links_to_the_passage(tmp_
     assert back is not None and back["href"].endswith("#fnref:cite-1")
 
     (project / "docs" / "index.md").write_text(PAGE.replace("old river bridge", "old railway bridge"), encoding="utf-8")
-    result = run(["-m", "mkdocs", "build", "--strict"], project)
+    result = run_here(["-m", "mkdocs", "build", "--strict"], project)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "docs/index.md:5, field '[^vote]': the quote is not in the seed of 'council-vote' (council-vote.txt)" in output, output
