@@ -66,34 +66,30 @@ def _pattern(spelling: str) -> str:
     return rf"(?<![\w-]){body}(?![\w])"
 
 
+WORD = re.compile(r"(?<![\w-])\w+")
+
+
 @dataclass(frozen=True)
 class TermIndex:
-    """Spellings by their first word, longest first: each text is scanned once, word by word."""
+    """Spellings by their first word, longest first: each text is scanned once, word by word. Built once per
+    project (`TermIndex.of`); a single alternation of every spelling would grow with terms x text."""
 
     by_first_word: dict[str, list[tuple[re.Pattern[str], Spelling]]]
     # Any of those first words as a whole word, in lower case: a text without one is left as it is.
     any_first_word: re.Pattern[str] | None = None
+    terms: int = 0  # how many terms: a page where all are linked is not scanned further
 
-
-WORD = re.compile(r"(?<![\w-])\w+")
-
-
-def term_index(project: Project) -> TermIndex:
-    """Built once per project; a single alternation of every spelling grows with terms x text."""
-    cached: TermIndex | None = project.__dict__.get("_term_index")
-    if cached is not None:
-        return cached
-    spellings = [Spelling(s, term) for term in project.terms.values() for s in [term.term, *term.aliases]]
-    spellings.sort(key=lambda s: -len(s.text))  # "Water Board of Riverton" wins over "Water Board"
-    index: dict[str, list[tuple[re.Pattern[str], Spelling]]] = {}
-    for spelling in spellings:
-        first = WORD.search(spelling.text)
-        if first:
-            index.setdefault(first.group(0).lower(), []).append((re.compile(_pattern(spelling.text)), spelling))
-    words = "|".join(re.escape(word) for word in sorted(index, key=len, reverse=True))
-    result = TermIndex(index, re.compile(rf"(?<![\w-])(?:{words})(?!\w)") if index else None)
-    project.__dict__["_term_index"] = result
-    return result
+    @classmethod
+    def of(cls, project: Project) -> TermIndex:
+        spellings = [Spelling(s, term) for term in project.terms.values() for s in [term.term, *term.aliases]]
+        spellings.sort(key=lambda s: -len(s.text))  # "Water Board of Riverton" wins over "Water Board"
+        index: dict[str, list[tuple[re.Pattern[str], Spelling]]] = {}
+        for spelling in spellings:
+            first = WORD.search(spelling.text)
+            if first:
+                index.setdefault(first.group(0).lower(), []).append((re.compile(_pattern(spelling.text)), spelling))
+        words = "|".join(re.escape(word) for word in sorted(index, key=len, reverse=True))
+        return cls(index, re.compile(rf"(?<![\w-])(?:{words})(?!\w)") if index else None, len(project.terms))
 
 
 def _classes(tag: str) -> set[str]:
@@ -103,7 +99,7 @@ def _classes(tag: str) -> set[str]:
     return set((match.group(1) or match.group(2) or match.group(3) or "").split())
 
 
-def link_terms(html_text: str, project: Project, glossary_href: str) -> str:
+def link_terms(html_text: str, index: TermIndex, glossary_href: str) -> str:
     """Wrap the first mention of each glossary term (or an alias) in a link to its entry.
 
     `glossary_href` is the glossary page's URL relative to this page, e.g.
@@ -111,11 +107,10 @@ def link_terms(html_text: str, project: Project, glossary_href: str) -> str:
     """
     if ARCHIVE_MARKER in html_text:
         return html_text
-    index = term_index(project)
     if not index.by_first_word:
         return html_text
     end = footnotes_start(html_text)  # footnotes are never linked: leave them as they are
-    return _link_terms(html_text[:end], project, index, glossary_href) + html_text[end:]
+    return _link_terms(html_text[:end], index, glossary_href) + html_text[end:]
 
 
 @dataclass
@@ -201,9 +196,9 @@ def _tag(text: str) -> _Tag:
     return found
 
 
-def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_href: str) -> str:
+def _link_terms(html_text: str, index: TermIndex, glossary_href: str) -> str:
     linker = _Linker(index, glossary_href)
-    terms = len(project.terms)
+    terms = index.terms
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
     skip_depth = 0  # how many open elements are skipped ones

@@ -23,7 +23,7 @@ import re
 from pydantic import BaseModel
 
 from macros.model.context import LoadContext
-from macros.model.steps.citations import citations_in
+from macros.model.fields import citations_in
 from macros.problems.problem import Problem
 from macros.seeds.matching import normalized_text
 
