@@ -42,8 +42,8 @@ def profile(r: Renderer, person_id: str) -> str:
     events = [e for e in r.project.events.values() if person.id in e.people]  # the timeline's order
     timeline = [{"date": date_label(e.date), "title": safe(md_text(e.title)), "href": r.timeline_href(e.id)} for e in events]
     printed = render("names_as_printed.md",
-                     names=[safe(f"“{md_text(n.name)}”{r.refs(n.cite)}") for n in person.names],
-                     titles=[safe(f"“{md_text(t.title)}”{r.refs(t.cite)}") for t in person.titles])
+                     names=[r.printed(n.name, n.cite) for n in person.names],
+                     titles=[r.printed(t.title, t.cite) for t in person.titles])
     return render("profile.md", infobox=safe(_infobox(r, person)), sections=sections, timeline=timeline,
                   printed=safe(collapsible(_printed_summary(), printed, kind="info")))
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
 from macros.model.schema import Person
@@ -37,6 +39,11 @@ class Renderer:
         refs = "".join(self.footnotes.ref(self.project.locate(c.source, c.quote)) for c in cite)
         # An empty marker naming the data sentence, made its anchor by macros/opendata/sentences.py.
         return self.anchors.marker(cite if named_by is None else list(named_by)) + refs if refs else refs
+
+    def printed(self, text: str, cite: Iterable[Citation]) -> dict[str, object]:
+        """Words shown as an article prints them (a name, a title), for a template that quotes them, and their
+        footnote references."""
+        return {"text": text, "refs": Markup(self.refs(cite))}
 
     def sentence(self, sentence: Sentence) -> str:
         return md_text(sentence.text) + self.refs(sentence.cite)
