@@ -3,7 +3,8 @@
 `link_terms` works on the page's content HTML as MkDocs hands it to the
 `on_page_content` hook. It rewrites only text between tags, so the rest of the
 page stays byte for byte as rendered. Text inside headings, links, footnotes,
-code, SVG, buttons and archive-page blocks is never linked.
+code, SVG and buttons is never linked, nor an element a template marks
+`data-glossary-skip` (the timeline's date line). Archive pages are not passed here.
 """
 
 from __future__ import annotations
@@ -18,15 +19,14 @@ from macros.model.load import Project
 from macros.model.schema import Term
 from macros.pages.text import attr
 
-# Elements whose text is never linked, and classes that mark whole blocks to leave alone.
+# Elements whose text is never linked, and the classes of blocks that Python-Markdown, Material or this linker
+# make (the blocks of the engine's templates say so themselves, with `data-glossary-skip`).
 SKIPPED_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",
                 "svg", "math", "button", "textarea", "select", "option", "label", "sup", "title", "q", "time",
                 "summary"}  # a link in a <summary> is a control inside a control (axe: nested-interactive)
-SKIPPED_CLASSES = {"footnote", "headerlink", "term", "seed-text", "source-note", "source-meta", "cited-by",
-                   "timeline__date", "timeline__people", "person-card__side", "aliases", "md-source-file"}
+SKIPPED_CLASSES = {"footnote", "headerlink", "term", "md-source-file"}
 RAW_TEXT = {"script", "style", "textarea", "title"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-ARCHIVE_MARKER = 'class="seed-text"'
 
 TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
@@ -103,10 +103,8 @@ def link_terms(html_text: str, index: TermIndex, glossary_href: str) -> str:
     """Wrap the first mention of each glossary term (or an alias) in a link to its entry.
 
     `glossary_href` is the glossary page's URL relative to this page, e.g.
-    "../glossary/". Pages that are archives of a seed are returned unchanged.
+    "../glossary/".
     """
-    if ARCHIVE_MARKER in html_text:
-        return html_text
     if not index.by_first_word:
         return html_text
     end = footnotes_start(html_text)  # footnotes are never linked: leave them as they are
