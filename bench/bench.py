@@ -113,6 +113,11 @@ def generate(scale: int, dest: Path) -> Path:
         for filename, entries in data.items():
             if filename != "sources.yml":
                 out[filename] += [renamed(entry, suffix) for entry in entries]
+    _write_data(out, dest, scale)
+    return dest
+
+
+def _write_data(out: dict[str, list[Any]], dest: Path, scale: int) -> None:
     slow = []
     for filename, (key, _) in DATA_FILES.items():
         # Each value on one line, as the real files are written: folded at 200 columns, a claim's "... on May"
@@ -124,7 +129,6 @@ def generate(scale: int, dest: Path) -> Path:
             slow.append(filename)
     if slow:
         print(f"{scale}x: read by PyYAML, not the fast reader: {', '.join(slow)}", flush=True)
-    return dest
 
 
 LAST_CPU = [0.0]  # CPU seconds (user + system) of the last timed command
