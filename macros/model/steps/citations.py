@@ -14,10 +14,8 @@ from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comme
 from macros.citations.verify import (
     CitationFailure,
     Located,
-    masthead_failure,
-    masthead_part,
+    masthead_check,
     passage_key,
-    stands_in,
     verify_citation,
 )
 from macros.model.context import LoadContext
@@ -93,10 +91,9 @@ def _masthead_only(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...]
                    sentence: str) -> None:
     """A quote made only of the seed's headline or byline, unless the sentence names the article by those words."""
     source = ctx.project.sources[source_id]
-    part = masthead_part(quote, {"headline": source.headline, "byline": source.byline})
-    if part and not stands_in(quote, sentence):
-        failure = masthead_failure(part)
-        ctx.problems.add(Problem(message=failure.message, details=(("quote", f'"{quote}"'),), hint=failure.hint,
+    failure = masthead_check(quote, source.headline, source.byline, sentence)
+    if failure:
+        ctx.problems.add(Problem(message=failure.message, details=failure.details, hint=failure.hint,
                                  **_where(ctx, kind, entry, loc)))
 
 
