@@ -117,3 +117,15 @@ def test_a_quote_made_only_of_the_headline_or_byline_is_named() -> None:
     assert masthead_part("Bridge closed", {"headline": None, "byline": None}) is None
     assert stands_in("Bridge closed: the council votes", 'The Gazette ran it as "Bridge closed: the council votes."')
     assert not stands_in("Bridge closed: the council votes", "The Gazette reported that the bridge closed.")
+
+
+def test_a_title_problem_names_the_configuration_file_the_build_read(tmp_path: Path) -> None:
+    """Under `mkdocs build -f other.yml`, a nav title is found, and named, in other.yml, not in mkdocs.yml."""
+    from macros.mkdocs_adapter.reports import title_problem
+    from macros.model.settings import Settings
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
+    (tmp_path / "other.yml").write_text("site_name: A\nnav:\n  - The council lied.: index.md\n", encoding="utf-8")
+    problem = title_problem(Settings(tmp_path, config_name="other.yml"), "docs/index.md", "# Home\n",
+                            "The council lied.")
+    assert (problem.file, problem.line) == ("other.yml", 3)
