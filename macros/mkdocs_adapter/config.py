@@ -49,7 +49,8 @@ def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settin
         options = ExplainerConfig()
         options.load_dict({})
         options.validate()
-    return Settings(root=config_file.parent, config_name=config_file.name, docs_dir=Path(config.docs_dir), seeds_dir=options.seeds_dir, data_dir=options.data_dir,
+    return Settings(root=config_file.parent, config_name=config_file.name, docs_dir=Path(config.docs_dir),
+                    seeds_dir=options.seeds_dir, data_dir=options.data_dir,
                     archive_dir=options.archive_dir.strip("/"), min_quote_words=options.min_quote_words,
                     exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page,
                     fail_on_still_to_fill=options.fail_on_still_to_fill)

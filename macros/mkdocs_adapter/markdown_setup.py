@@ -40,13 +40,13 @@ def configure(config: MkDocsConfig) -> None:
 
 
 def footnote_option_problems(config: MkDocsConfig) -> list[Problem]:
-    text = _text_of(config.config_file_path)
+    text, shown = _text_of(config.config_file_path), Path(config.config_file_path or "mkdocs.yml").name
     problems = []
     for name in _FOOTNOTES:
         for option, value, supported in unsupported_options(config.mdx_configs.get(name) or {}):
             line = re.search(rf"^\s*{re.escape(option)}\s*:", text, re.M)
             problems.append(Problem(
-                Path(config.config_file_path or "mkdocs.yml").name, f"the footnotes option {option}: {value!r} changes the footnote HTML the engine reads "
+                shown, f"the footnotes option {option}: {value!r} changes the footnote HTML the engine reads "
                 f"and rewrites (footnote numbers, back-links, claims); it works only with {supported!r}",
                 line=text.count("\n", 0, line.start()) + 1 if line else None,
                 field=f"markdown_extensions.{name}.{option}",

@@ -80,7 +80,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     settings: Settings
     opendata: OpenData
-    _kept: KeptWarnings = KeptWarnings()
     _build: BuildState | None = None
 
     # --- the state of this build ------------------------------------------------------
@@ -124,6 +123,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         super().__init__()
         self.preview = Preview()  # under mkdocs serve, problems go in the page (preview.py)
+        self._kept = KeptWarnings()  # MkDocs' warnings under -q, counted by a strict build (quiet_warnings.py)
         self._unloaded = False  # the project did not load: the pages are left blank under the problems
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

@@ -27,11 +27,11 @@ class KeptWarnings(logging.Handler):
         if record.levelno == logging.WARNING:
             self.messages.append(record.getMessage())
 
-    def start(self) -> bool:
-        """Keep the warnings when the log hides them; False (nothing done) when it shows them."""
+    def start(self) -> None:
+        """Keep the warnings when the log hides them; nothing to do when it shows them."""
         logger = logging.getLogger(_LOGGER)
         if logger.getEffectiveLevel() <= logging.WARNING:
-            return False
+            return
         level = logger.getEffectiveLevel()
         self._restore = [(logger, logger.level)]
         for handler in logger.handlers:
@@ -40,7 +40,6 @@ class KeptWarnings(logging.Handler):
                 handler.setLevel(level)
         logger.setLevel(logging.WARNING)
         logger.addHandler(self)
-        return True
 
     def stop(self) -> None:
         logger = logging.getLogger(_LOGGER)

@@ -62,9 +62,9 @@ class Renderer:
     def person_href(self, person: Person) -> str | None:
         """Where a person's name links: the page showing their profile, else their entry on the page that calls
         directory(), else nowhere (None)."""
-        profile = self.project.page_of("profile", person.id)
+        profile = self.profile_href(person)
         if profile:
-            return self.link(profile)
+            return profile
         directory = self.project.page_of("directory")
         return self.link(directory, person.id) if directory else None
 
