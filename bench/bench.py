@@ -35,6 +35,7 @@ The last line is `SCALE <largest scale> BUILD_S <seconds> CHECK_S <seconds>`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import itertools
 import os
@@ -58,6 +59,11 @@ sys.path.insert(0, str(ROOT))
 from macros.model.load import load_project  # noqa: E402
 from macros.model.schema import DATA_FILES  # noqa: E402
 from macros.model.yamlfile import read_yaml  # noqa: E402
+
+try:
+    from macros.model.gc_policy import BuildCollector
+except ImportError:  # a checkout from before gc_policy.py, whose load_project paused the collector itself
+    BuildCollector = None
 
 # Fields whose value is an id of an entry (or a list of ids), and so gets copy k's suffix.
 ID_FIELDS = {"id", "source", "speaker", "side", "period", "series"}
@@ -147,9 +153,13 @@ def measure(project: Path, repeat: int) -> dict[str, float]:
         if result.returncode:
             raise SystemExit(f"the check of {project} failed:\n{result.stdout}{result.stderr}")
         checks.append(seconds)
+        collector = BuildCollector() if BuildCollector else None
         started = time.perf_counter()
-        project_model = load_project(project)
+        with collector.paused_while_loading() if collector else contextlib.nullcontext():  # as the build loads it
+            project_model = load_project(project)
         loads.append(time.perf_counter() - started)
+        if collector:
+            collector.release()
     return {"build": statistics.median(builds), "check": statistics.median(checks), "load": statistics.median(loads),
             "build_cpu": statistics.median(build_cpu), "check_cpu": statistics.median(check_cpu),
             "passages": len(project_model.located), "sources": len(project_model.sources),

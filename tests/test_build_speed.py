@@ -43,6 +43,31 @@ def test_archive_pages_take_their_passages_from_one_pass_over_the_project() -> N
             render_archive(project, source_id, ledger, str)
 
 
+def test_loading_leaves_the_collector_alone_and_a_build_gives_back_what_it_froze() -> None:
+    """`load_project` is called by the plugin, the check and the tests: only what owns a build pauses the collector
+    and freezes the model, and it unfreezes it when the build ends (tests/conftest.py checks every in-process build)."""
+    import gc
+
+    from macros.model.gc_policy import BuildCollector
+    from macros.model.load import load_project
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    load_project(ROOT)
+    assert gc.isenabled() and gc.get_freeze_count() == 0, "load_project changed the process's collector"
+    collector = BuildCollector()
+    with collector.paused_while_loading():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    collector.release()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # someone else's freeze: an owner that froze nothing leaves it
+    try:
+        BuildCollector().release()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def _markdown_version() -> str:
     from importlib.metadata import version
 

@@ -52,6 +52,7 @@ from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
 from macros.mkdocs_adapter.preview import Preview
 from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState
+from macros.model.gc_policy import BuildCollector
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.annotations import ClaimsError
@@ -120,6 +121,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         super().__init__()
         self.preview = Preview()  # under mkdocs serve, problems go in the page (preview.py)
         self._unloaded = False  # the project did not load: the pages are left blank under the problems
+        self._collector = BuildCollector()  # paused while the project loads, the model frozen until the build ends
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview.serving = command == "serve"
@@ -142,7 +144,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.config.assets:  # before the project's own, which may override any rule
             assets.add_to_config(config)
         try:
-            project = load_project(self.settings.root, self.settings)
+            with self._collector.paused_while_loading(collect_first=self.preview.serving):
+                project = load_project(self.settings.root, self.settings)
             self._unloaded = False
         except ContributorError as error:
             self.preview.fail("The data, seeds or citations have problems; nothing was built.\n\n" + error.report())
@@ -276,6 +279,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.preview.failed:  # serving: the pages get the problems, and nothing else is checked or written
             self._kept.stop()
             self.preview.write(site)
+            self._collector.release()
             return
         try:  # first, so that the Data page's links to the files are checked with the rest
             written = self.opendata.write(site, self.build.reading_order)
@@ -288,9 +292,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if broken or warned:
             self.preview.fail(reports.built_site_report(self.build, broken, warned))
             self.preview.write(site)
+        self._collector.release()
 
-    def on_build_error(self, *, error: Exception) -> None:
+    def on_build_error(self, *, error: Exception) -> None:  # also when on_post_build raised
         self._kept.stop()
+        self._collector.release()
 
 
 __all__ = ["ExplainerConfig", "ExplainerPlugin", "plugin_of", "settings_of"]
