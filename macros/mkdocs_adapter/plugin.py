@@ -121,7 +121,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         super().__init__()
         self.preview = Preview()  # under mkdocs serve, problems go in the page (preview.py)
         self._unloaded = False  # the project did not load: the pages are left blank under the problems
-        self._collector = BuildCollector()  # paused while the project loads, the model frozen until the build ends
+        self._collector = BuildCollector()  # paused while the project loads; the model frozen until the next load
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview.serving = command == "serve"
@@ -144,7 +144,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.config.assets:  # before the project's own, which may override any rule
             assets.add_to_config(config)
         try:
-            with self._collector.paused_while_loading(collect_first=self.preview.serving):
+            with self._collector.paused_while_loading():
                 project = load_project(self.settings.root, self.settings)
             self._unloaded = False
         except ContributorError as error:
@@ -279,7 +279,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.preview.failed:  # serving: the pages get the problems, and nothing else is checked or written
             self._kept.stop()
             self.preview.write(site)
-            self._collector.release()
             return
         try:  # first, so that the Data page's links to the files are checked with the rest
             written = self.opendata.write(site, self.build.reading_order)
@@ -292,11 +291,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if broken or warned:
             self.preview.fail(reports.built_site_report(self.build, broken, warned))
             self.preview.write(site)
-        self._collector.release()
 
-    def on_build_error(self, *, error: Exception) -> None:  # also when on_post_build raised
+    def on_build_error(self, *, error: Exception) -> None:
         self._kept.stop()
-        self._collector.release()
 
 
 __all__ = ["ExplainerConfig", "ExplainerPlugin", "plugin_of", "settings_of"]
