@@ -117,3 +117,12 @@ def test_a_quote_made_only_of_the_headline_or_byline_is_named() -> None:
     assert masthead_part("Bridge closed", {"headline": None, "byline": None}) is None
     assert stands_in("Bridge closed: the council votes", 'The Gazette ran it as "Bridge closed: the council votes."')
     assert not stands_in("Bridge closed: the council votes", "The Gazette reported that the bridge closed.")
+
+
+def test_a_citation_of_no_such_source_names_the_projects_own_sources_file(project) -> None:  # type: ignore[no-untyped-def]
+    from macros.citations.verify import CitationFailure, verify_citation
+
+    failure = verify_citation("no-such-source", "words enough to be a quote", project.seeds,
+                              sources_file="content/sources.yml")
+    assert isinstance(failure, CitationFailure) and failure.hint is not None
+    assert failure.hint.startswith("use one of the ids in content/sources.yml: "), failure.hint
