@@ -46,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ if "--project" in sys.argv[:-1]:  # measure another checkout with its own code
     ROOT = Path(sys.argv[sys.argv.index("--project") + 1]).resolve()
 sys.path.insert(0, str(ROOT))
 
+from macros.model.fields import model_classes, ref_kind  # noqa: E402
 from macros.model.load import load_project  # noqa: E402
 from macros.model.schema import DATA_FILES  # noqa: E402
 from macros.model.yamlfile import read_yaml  # noqa: E402
@@ -65,9 +67,27 @@ try:
 except ImportError:  # a checkout from before gc_policy.py, whose load_project paused the collector itself
     BuildCollector = None
 
-# Fields whose value is an id of an entry (or a list of ids), and so gets copy k's suffix.
-ID_FIELDS = {"id", "source", "speaker", "side", "period", "series"}
-ID_LISTS = {"people", "quotes"}
+
+def id_fields() -> tuple[set[str], set[str]]:
+    """The fields whose value is an id of an entry, and those whose value is a list of ids (each gets copy k's
+    suffix): every entry's `id`, and every field the schema marks as naming an entry (`Ref`), at any depth."""
+    single, lists, seen = {"id"}, set(), set()
+    todo = [cls for _, cls in DATA_FILES.values()]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, info in cls.model_fields.items():
+            if ref_kind(info.metadata):
+                single.add(name)
+            elif ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ())):
+                lists.add(name)  # list[PersonId]
+            todo.extend(model_classes(info.annotation) or ())
+    return single, lists
+
+
+ID_FIELDS, ID_LISTS = id_fields()
 
 
 def renamed(value: Any, suffix: str, key: str | None = None) -> Any:
