@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.model.fields import citations_in  # noqa: E402
 from macros.model.load import load_project  # noqa: E402
-from macros.model.steps.citations import citations_in  # noqa: E402
 from macros.seeds.finder import Finder, _content_words  # noqa: E402
 
 

@@ -126,3 +126,15 @@ def test_a_citation_of_no_such_source_names_the_projects_own_sources_file(projec
                               sources_file="content/sources.yml")
     assert isinstance(failure, CitationFailure) and failure.hint is not None
     assert failure.hint.startswith("use one of the ids in content/sources.yml: "), failure.hint
+
+
+def test_a_title_problem_names_the_configuration_file_the_build_read(tmp_path: Path) -> None:
+    """Under `mkdocs build -f other.yml`, a nav title is found, and named, in other.yml, not in mkdocs.yml."""
+    from macros.mkdocs_adapter.reports import title_problem
+    from macros.model.settings import Settings
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
+    (tmp_path / "other.yml").write_text("site_name: A\nnav:\n  - The council lied.: index.md\n", encoding="utf-8")
+    problem = title_problem(Settings(tmp_path, config_name="other.yml"), "docs/index.md", "# Home\n",
+                            "The council lied.")
+    assert (problem.file, problem.line) == ("other.yml", 3)

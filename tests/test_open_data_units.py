@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
 from macros.citations.verify import Located
+from macros.model.schema import Event
 from macros.opendata.anchors import text_anchor
 from macros.opendata.annotations import ClaimsError, PageClaims, SeedFile, cited_claims, collection, to_csv, to_json
 from macros.opendata.sentences import Claim, mark_claims
@@ -76,3 +79,45 @@ def test_the_strict_build_fails_when_the_claims_files_cannot_be_made(tmp_path, m
     assert result.returncode == 1
     assert ("data/claims.jsonld, data/claims.csv and data/open-data.zip could not be produced: "
             "no archive page was built") in result.stderr
+
+
+def _event(event_id: str, quote: str) -> Event:
+    sentence = {"text": f"What {event_id} is.", "cite": [{"source": "s", "quote": quote}]}
+    return Event.model_validate({"id": event_id, "date": "2020-01", "kind": "event", "period": "p", "title": event_id,
+                                 "text": [sentence], "details": [{"summary": "More", "text": [sentence]}]})
+
+
+@pytest.mark.parametrize("event_id", ["bridge-text-closure", "leak-details-2", "move-date-basis"])
+def test_a_page_mentions_the_events_it_shows_whatever_their_ids_hold(event_id):
+    """The JSON-LD `mentions` names each event whose sentence the page shows, by the entry its anchor was made
+    for: an id holding `-text-`, `-details-` or `-date-basis` is neither dropped nor taken for a shorter id."""
+    from macros.citations.footnotes import PageFootnotes
+    from macros.model.project import Project
+    from macros.opendata.anchors import CitationAnchors
+    from macros.opendata.publish import OpenData
+
+    prefix = event_id.split("-")[0]  # another event, whose id the anchor starts with
+    events = {e.id: e for e in (_event(event_id, "the first words"), _event(prefix, "the other words"))}
+    project = Project(Path("."), entries={"events": events})
+    anchors = CitationAnchors.of(project)
+    shown = events[event_id]
+    html = "".join(f"<p>{s.text}{anchors.marker(s.cite)}{ref(label)}</p>"
+                   for label, s in (("a", shown.text[0]), ("b", shown.details[0].text[0])))
+    opendata = OpenData(project, anchors, "Site")
+    opendata.mark_page("p.md", "p/", "P", html, PageFootnotes("p.md", "sources"))
+    head = opendata.head("p.md", "p/", "P", None, "<html><head></head><body></body></html>")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S).group(1))
+    assert [m["url"] for m in data["mentions"]] == [f"#{event_id}"]
+
+
+@pytest.mark.parametrize("loc, anchor", [
+    (("sections", 0, "text", 1, "cite", 0), "people-x-y-sections-1-text-2"),  # the sentence holding the citations
+    (("infobox", "allegation", 0, "cite", 2), "people-x-y-infobox-allegation-1"),
+    (("date_cite", "cite", 0), "people-x-y-date-cite"),  # underscores as hyphens
+    (("cite", 1), "people-x-y"),  # the entry's own citations
+    (("citation",), "people-x-y"),  # one citation in a field of its own
+])
+def test_a_data_sentences_anchor_is_the_place_of_what_holds_its_citations(loc, anchor):
+    from macros.opendata.anchors import data_anchor
+
+    assert data_anchor("people", "x-y", loc) == anchor

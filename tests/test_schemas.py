@@ -16,9 +16,9 @@ from pydantic import ValidationError
 from macros.citations.page_syntax import parse_page
 from macros.citations.verify import CitationFailure, verify_citation
 from macros.commands import jsonschema
+from macros.model.fields import citations_in
 from macros.model.load import load_project
 from macros.model.schema import DATA_FILES
-from macros.model.types import Citation
 from macros.model.yamlfile import read_yaml
 from macros.seeds.article import Seed
 from macros.seeds.matching import MIN_QUOTE_WORDS
@@ -159,17 +159,7 @@ def test_guide_examples_are_real_valid_entries(seeds: dict[str, Seed]) -> None:
         model = cls.model_validate(entry)
         assert model.id == match.group("id"), where
         assert model.id in {e["id"] for e in data_of(filename)[key]}, f"{where}: no entry '{model.id}' in the data"
-        for citation in _citations(model):
+        for _, citation, _ in citations_in(model):  # the engine's own walk, as the load checks them
             assert not isinstance(verify_citation(citation.source, citation.quote, seeds), CitationFailure), \
                 f"{where}: {citation.quote!r}"
 
-
-def _citations(model: object) -> list[Citation]:
-    found = []
-    if isinstance(model, Citation):
-        return [model]
-    for name in getattr(type(model), "model_fields", {}):
-        value = getattr(model, name)
-        for item in value if isinstance(value, list) else [value]:
-            found += _citations(item)
-    return found

@@ -1,9 +1,11 @@
 """The contract with Python-Markdown's footnotes extension: the HTML it writes, as the engine reads it.
 
 Every pass over a rendered page that finds, renumbers or rewrites footnotes
-(`footnotes.py`, `opendata/sentences.py`, `checks/uncited.py`, `html/blocks.py`)
-and the archive pages' back-links (`templates/archive.html`) take the
-extension's markup from here. Written by Python-Markdown 3.11 (`TESTED_WITH`):
+(`footnotes.py`, `opendata/sentences.py`, `checks/uncited.py`, `html/blocks.py`),
+the archive pages' back-links (`templates/archive.html`) and the check that a
+page's own HTML does not pose as the engine's (`model/steps/page_rules.py`)
+take the extension's markup from here; the reader's script
+(`assets/cited-explainer.js`) finds the same classes and ids by name. Written by Python-Markdown 3.11 (`TESTED_WITH`):
 
     <sup id="fnref:LABEL"><a class="footnote-ref" href="#fn:LABEL">N</a></sup>
     ...
@@ -44,8 +46,10 @@ FREE_OPTIONS = frozenset({"PLACE_MARKER", "BACKLINK_TEXT", "USE_DEFINITION_ORDER
 REF_CLASS = "footnote-ref"
 BLOCK_OPEN = '<div class="footnote">'
 BLOCK_CLASS = "footnote"
+BACKREF_CLASS = "footnote-backref"
 NOTE_ID_PREFIX = "fn:"
 REF_ID_PREFIX = "fnref:"  # the id of a footnote's first reference, which the archive pages link back to
+LATER_REF_ID_PREFIX = "fnref"  # a later reference of the same footnote: fnref2:LABEL, fnref3:LABEL, ...
 
 # A reference as the extension writes it: the id, the link's other attributes, its number.
 REF_IN_SUP = re.compile(r'<sup id="([^"]+)"><a class="footnote-ref" ([^>]*)>([^<]*)</a></sup>')

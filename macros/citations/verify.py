@@ -124,9 +124,15 @@ def stands_in(quote: str, sentence: str) -> bool:
     return normalized_text(quote) in normalized_text(sentence)
 
 
-def masthead_failure(part: str) -> CitationFailure:
+def masthead_check(quote: str, headline: str | None, byline: str | None, text: str) -> CitationFailure | None:
+    """Why the quote cannot support `text` (a sentence, or a page's own words): it is only the seed's headline or
+    byline, and the text does not name the article by those very words; None when it may."""
+    part = masthead_part(quote, {"headline": headline, "byline": byline})
+    if part is None or stands_in(quote, text):
+        return None
     return CitationFailure(
         f"the quote is only the seed's {part}: it says what the article is, not what it reports",
+        details=(("quote", f'"{quote}"'),),
         hint=(f"quote the passage of the article's text that supports the sentence; the {part} may be quoted only "
               f"where the sentence names the article by it, its words standing in the sentence"))
 

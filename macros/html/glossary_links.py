@@ -3,7 +3,8 @@
 `link_terms` works on the page's content HTML as MkDocs hands it to the
 `on_page_content` hook. It rewrites only text between tags, so the rest of the
 page stays byte for byte as rendered. Text inside headings, links, footnotes,
-code, SVG, buttons and archive-page blocks is never linked.
+code, SVG and buttons is never linked, nor an element a template marks
+`data-glossary-skip` (the timeline's date line). Archive pages are not passed here.
 """
 
 from __future__ import annotations
@@ -18,15 +19,14 @@ from macros.model.load import Project
 from macros.model.schema import Term
 from macros.pages.text import attr
 
-# Elements whose text is never linked, and classes that mark whole blocks to leave alone.
+# Elements whose text is never linked, and the classes of blocks that Python-Markdown, Material or this linker
+# make (the blocks of the engine's templates say so themselves, with `data-glossary-skip`).
 SKIPPED_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",
                 "svg", "math", "button", "textarea", "select", "option", "label", "sup", "title", "q", "time",
                 "summary"}  # a link in a <summary> is a control inside a control (axe: nested-interactive)
-SKIPPED_CLASSES = {"footnote", "headerlink", "term", "seed-text", "source-note", "source-meta", "cited-by",
-                   "timeline__date", "timeline__people", "person-card__side", "aliases", "md-source-file"}
+SKIPPED_CLASSES = {"footnote", "headerlink", "term", "md-source-file"}
 RAW_TEXT = {"script", "style", "textarea", "title"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-ARCHIVE_MARKER = 'class="seed-text"'
 
 TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
@@ -66,34 +66,30 @@ def _pattern(spelling: str) -> str:
     return rf"(?<![\w-]){body}(?![\w])"
 
 
+WORD = re.compile(r"(?<![\w-])\w+")
+
+
 @dataclass(frozen=True)
 class TermIndex:
-    """Spellings by their first word, longest first: each text is scanned once, word by word."""
+    """Spellings by their first word, longest first: each text is scanned once, word by word. Built once per
+    project (`TermIndex.of`); a single alternation of every spelling would grow with terms x text."""
 
     by_first_word: dict[str, list[tuple[re.Pattern[str], Spelling]]]
     # Any of those first words as a whole word, in lower case: a text without one is left as it is.
     any_first_word: re.Pattern[str] | None = None
+    terms: int = 0  # how many terms: a page where all are linked is not scanned further
 
-
-WORD = re.compile(r"(?<![\w-])\w+")
-
-
-def term_index(project: Project) -> TermIndex:
-    """Built once per project; a single alternation of every spelling grows with terms x text."""
-    cached: TermIndex | None = project.__dict__.get("_term_index")
-    if cached is not None:
-        return cached
-    spellings = [Spelling(s, term) for term in project.terms.values() for s in [term.term, *term.aliases]]
-    spellings.sort(key=lambda s: -len(s.text))  # "Water Board of Riverton" wins over "Water Board"
-    index: dict[str, list[tuple[re.Pattern[str], Spelling]]] = {}
-    for spelling in spellings:
-        first = WORD.search(spelling.text)
-        if first:
-            index.setdefault(first.group(0).lower(), []).append((re.compile(_pattern(spelling.text)), spelling))
-    words = "|".join(re.escape(word) for word in sorted(index, key=len, reverse=True))
-    result = TermIndex(index, re.compile(rf"(?<![\w-])(?:{words})(?!\w)") if index else None)
-    project.__dict__["_term_index"] = result
-    return result
+    @classmethod
+    def of(cls, project: Project) -> TermIndex:
+        spellings = [Spelling(s, term) for term in project.terms.values() for s in [term.term, *term.aliases]]
+        spellings.sort(key=lambda s: -len(s.text))  # "Water Board of Riverton" wins over "Water Board"
+        index: dict[str, list[tuple[re.Pattern[str], Spelling]]] = {}
+        for spelling in spellings:
+            first = WORD.search(spelling.text)
+            if first:
+                index.setdefault(first.group(0).lower(), []).append((re.compile(_pattern(spelling.text)), spelling))
+        words = "|".join(re.escape(word) for word in sorted(index, key=len, reverse=True))
+        return cls(index, re.compile(rf"(?<![\w-])(?:{words})(?!\w)") if index else None, len(project.terms))
 
 
 def _classes(tag: str) -> set[str]:
@@ -103,19 +99,16 @@ def _classes(tag: str) -> set[str]:
     return set((match.group(1) or match.group(2) or match.group(3) or "").split())
 
 
-def link_terms(html_text: str, project: Project, glossary_href: str) -> str:
+def link_terms(html_text: str, index: TermIndex, glossary_href: str) -> str:
     """Wrap the first mention of each glossary term (or an alias) in a link to its entry.
 
     `glossary_href` is the glossary page's URL relative to this page, e.g.
-    "../glossary/". Pages that are archives of a seed are returned unchanged.
+    "../glossary/".
     """
-    if ARCHIVE_MARKER in html_text:
-        return html_text
-    index = term_index(project)
     if not index.by_first_word:
         return html_text
     end = footnotes_start(html_text)  # footnotes are never linked: leave them as they are
-    return _link_terms(html_text[:end], project, index, glossary_href) + html_text[end:]
+    return _link_terms(html_text[:end], index, glossary_href) + html_text[end:]
 
 
 @dataclass
@@ -201,9 +194,9 @@ def _tag(text: str) -> _Tag:
     return found
 
 
-def _link_terms(html_text: str, project: Project, index: TermIndex, glossary_href: str) -> str:
+def _link_terms(html_text: str, index: TermIndex, glossary_href: str) -> str:
     linker = _Linker(index, glossary_href)
-    terms = len(project.terms)
+    terms = index.terms
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
     skip_depth = 0  # how many open elements are skipped ones

@@ -44,12 +44,13 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
 
 def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
     """The core's plain settings from mkdocs.yml and the plugin's options (defaults when not listed)."""
-    root = Path(config.config_file_path or ".").resolve().parent
+    config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
     if options is None:
         options = ExplainerConfig()
         options.load_dict({})
         options.validate()
-    return Settings(root=root, docs_dir=Path(config.docs_dir), seeds_dir=options.seeds_dir, data_dir=options.data_dir,
+    return Settings(root=config_file.parent, config_name=config_file.name, docs_dir=Path(config.docs_dir),
+                    seeds_dir=options.seeds_dir, data_dir=options.data_dir,
                     archive_dir=options.archive_dir.strip("/"), min_quote_words=options.min_quote_words,
                     exempt_meta_key=options.exempt_meta_key, glossary_page=options.glossary_page,
                     fail_on_still_to_fill=options.fail_on_still_to_fill)

@@ -46,7 +46,8 @@ def footnote_option_problems(config: MkDocsConfig) -> list[Problem]:
         for option, value, supported in unsupported_options(config.mdx_configs.get(name) or {}):
             line = re.search(rf"^\s*{re.escape(option)}\s*:", text, re.M)
             problems.append(Problem(
-                "mkdocs.yml", f"the footnotes option {option}: {value!r} changes the footnote HTML the engine reads "
+                Path(config.config_file_path or "mkdocs.yml").name,
+                f"the footnotes option {option}: {value!r} changes the footnote HTML the engine reads "
                 f"and rewrites (footnote numbers, back-links, claims); it works only with {supported!r}",
                 line=text.count("\n", 0, line.start()) + 1 if line else None,
                 field=f"markdown_extensions.{name}.{option}",

@@ -51,10 +51,11 @@ from macros.mkdocs_adapter import archive_pages, assets, markdown_setup, reports
 from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
 from macros.mkdocs_adapter.preview import Preview
 from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
-from macros.mkdocs_adapter.state import BuildState
+from macros.mkdocs_adapter.state import BuildState, ProjectIndex
 from macros.model.gc_policy import BuildCollector
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
+from macros.opendata.anchors import CitationAnchors
 from macros.opendata.annotations import ClaimsError
 from macros.opendata.publish import BUNDLE, OpenData
 from macros.pages.templates import use_overrides
@@ -93,6 +94,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     @property
     def project(self) -> Project:
         return self.build.project
+
+    @property
+    def anchors(self) -> CitationAnchors:  # for the page macros
+        return self.build.index.anchors
 
     def footnotes_of(self, page: Page) -> PageFootnotes:
         """The footnote numbering of the page being rendered."""
@@ -157,8 +162,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                                   "(publishing); nothing was built.\n\n" + report)
             else:
                 log.info("%s", report)  # a draft builds; the check lists the same
-        self._build = BuildState(project)
-        self.opendata = OpenData(project, config.site_name)  # the claims files and each page's JSON-LD
+        self._build = BuildState(project, ProjectIndex(project))
+        self.opendata = OpenData(project, self._build.index.anchors, config.site_name)  # the claims files and each page's JSON-LD
         self._kept = KeptWarnings()
         if config.strict:
             self._kept.start()  # under -q, MkDocs' own warnings would be neither shown nor counted
@@ -233,7 +238,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             return html
         target = files.get_file_from_path(glossary)
         assert target is not None  # on_files made sure of it
-        return link_terms(html, self.project, get_relative_url(target.url, page.url))
+        return link_terms(html, self.build.index.terms, get_relative_url(target.url, page.url))
 
     def _mark_claims(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Each cited sentence anchored and recorded for data/claims.jsonld (reads the references' ids)."""

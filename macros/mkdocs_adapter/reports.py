@@ -59,10 +59,10 @@ def link_problem(build: BuildState, built: str, href: str, what: str) -> Problem
 
 def title_problem(settings: Settings, shown: str, page_text: str, title: str) -> Problem:
     """A title that reads as a statement, named where it is written: mkdocs.yml's nav, or the page."""
-    config_file = settings.root / "mkdocs.yml"
+    config_file = settings.root / settings.config_name  # the file this build read, as markdown_setup reads it
     nav_text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
     line = text_line(nav_text, f"{title}:")
-    file = "mkdocs.yml" if line is not None else shown
+    file = settings.config_name if line is not None else shown
     if line is None:
         line = text_line(page_text, title)
     return Problem(file, f"the title of {shown} reads as a statement, which a title cannot cite: {title!r}", line=line,

@@ -4,7 +4,8 @@ The walks over every entry (ids it gives of other entries, citations it
 holds) visit only the fields that can lead to what they look for: most of an
 entry is prose whose sentences hold no ids, and an entry holds no citation
 in a plain text field. The answer depends only on the class, so it is
-computed once and kept.
+computed once and kept. `citations_in` is the one walk over an entry's
+citations (references.py walks the ids).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
-from macros.model.types import Ref
+from macros.model.types import Citation, Ref
 
 
 def ref_kind(metadata: typing.Iterable[Any]) -> str | None:
@@ -68,3 +70,39 @@ def _leading(cls: type[BaseModel], wanted: Callable[[str, Any], bool],
                                   for c in classes):
             names.append(name)
     return tuple(names)
+
+
+def citations_in(model: BaseModel) -> list[tuple[tuple[Any, ...], Citation, BaseModel]]:
+    """Every Citation inside model, in order, with its location (field names and list positions from 0, as
+    messages name them: `("sections", 0, "text", 1, "cite", 0)`) and the model holding it. The one walk over
+    citations: the load's checks, the dates and the sentences' anchors (macros/opendata/anchors.py) use it."""
+    found: list[tuple[tuple[Any, ...], Citation, BaseModel]] = []
+    _collect_citations(model, (), found)
+    return found
+
+
+def _collect_citations(model: BaseModel, loc: tuple[Any, ...],
+                       found: list[tuple[tuple[Any, ...], Citation, BaseModel]]) -> None:
+    for name in _citing_fields(type(model)):
+        value = getattr(model, name)
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Citation):
+                    found.append((loc + (name, i), item, model))
+                elif isinstance(item, BaseModel):
+                    _collect_citations(item, loc + (name, i), found)
+        elif isinstance(value, Citation):
+            found.append((loc + (name,), value, model))
+        elif isinstance(value, BaseModel):
+            _collect_citations(value, loc + (name,), found)
+
+
+@functools.cache  # a schema class's fields, the same for every entry of it
+def _citing_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of cls that can hold a citation."""
+    return fields_leading_to(cls, _holds_citation)
+
+
+def _holds_citation(name: str, info: FieldInfo) -> bool:
+    classes = model_classes(info.annotation)
+    return classes is None or Citation in classes

@@ -24,6 +24,7 @@ class Settings:
     exempt_meta_key: str = "uncited"  # front matter key that exempts a site page from the sentence check
     glossary_page: str | None = None  # docs path of the glossary; terms are linked to it when set
     fail_on_still_to_fill: bool = False  # publishing: a field still to fill fails the build (and the check)
+    config_name: str = "mkdocs.yml"  # the configuration file in root (`mkdocs build -f other.yml`: other.yml)
 
     @property
     def seeds_path(self) -> Path:

@@ -30,6 +30,11 @@ PersonId = Annotated[Slug, Ref("people")]
 QuoteId = Annotated[Slug, Ref("quotes")]
 FigureId = Annotated[Slug, Ref("figures")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# The months as English news copy prints them, for reading the seeds' dates and for the engine's messages:
+# fixed, since `calendar.month_name` follows the process locale (LC_TIME). Readers' month names are words of
+# the site, in macros/templates/date_label.txt.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 OptionalPrinted = Annotated[str | None, Field(
     description="Exactly as the article prints it, or null when the article does not print it (shown as 'not stated').")]
 
@@ -44,7 +49,7 @@ def _check_date(value: str) -> str:
     if day is not None and month is not None and year is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise ValueError(f"{calendar.month_name[month]} {year} has no day {day}; it has {last} days")
+            raise ValueError(f"{MONTH_NAMES[month - 1]} {year} has no day {day}; it has {last} days")
     return value
 
 

@@ -187,7 +187,7 @@ def read_yaml(file: Path, display: str, fast: bool = True) -> tuple[YamlDocument
     deep = too_deep(text)  # before either parser: both recurse per level, and crash the process far enough down
     if deep is not None:
         return None, [Problem(display, "this YAML is nested too deeply to read", line=deep, hint=_TOO_DEEP_HINT)]
-    data = fast_load(text) if fast else None
+    data = fast_load(text, depth_checked=True) if fast else None
     if data is not None:
         return YamlDocument(display, data, text), []
     loader = _Loader(text)

@@ -22,22 +22,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from macros.citations.verify import passage_key
+from macros.model.fields import citations_in
+from macros.model.project import Project
 from macros.model.types import Citation
 
 MARKER = '<span data-claim="{anchor}"></span>'
 MARKER_RE = re.compile(r'<span data-claim="([^"]*)"></span>')
 _SPACES = re.compile(r"\s+")
 _NOT_ID = re.compile(r"[^a-z0-9-]+")
-
-# project (by id) -> (a weak reference to it, id(Citation) -> anchor, passage key -> anchor)
-_MAPS: dict[int, tuple[weakref.ref[Any], dict[int, str], dict[tuple[str, str], str]]] = {}
 
 
 def text_anchor(text: str) -> str:
@@ -46,50 +45,52 @@ def text_anchor(text: str) -> str:
     return "s-" + hashlib.sha1(normal.encode("utf-8")).hexdigest()[:8]
 
 
-def marker(project: Any, cite: Iterable[Citation]) -> str:
-    """The marker naming the data sentence these citations support, or '' when they are not in the data."""
-    by_object, by_passage = _maps(project)
-    for citation in cite:
-        anchor = by_object.get(id(citation)) or by_passage.get(passage_key(citation.source, citation.quote))
-        if anchor:
-            return MARKER.format(anchor=anchor)
-    return ""
+@dataclass(frozen=True)
+class CitationAnchors:
+    """The anchor of every cited sentence of the data, worked out once per project (`CitationAnchors.of`), and the
+    entry each anchor belongs to, recorded as the anchor is made: never read back out of the slug, where an id
+    holding `-text-` would stop the reading early."""
+
+    by_object: dict[int, str] = field(default_factory=dict)  # id(Citation) -> anchor
+    by_passage: dict[tuple[str, str], str] = field(default_factory=dict)  # passage key -> anchor (quote blocks)
+    entries: dict[str, tuple[str, str]] = field(default_factory=dict)  # anchor -> (kind, entry id)
+
+    @classmethod
+    def of(cls, project: Project) -> CitationAnchors:
+        anchors = cls()  # its dicts are filled here, then only read
+        for kind, entries in project.entries.items():
+            for entry_id, entry in entries.items():
+                if kind == "quotes":  # a quote block cites the quote's context, built as it renders
+                    key = passage_key(entry.source, entry.context)
+                    anchors.by_passage[key] = anchors._made(kind, entry_id, _slug(f"{kind}-{entry_id}"))
+                if not isinstance(entry, BaseModel):
+                    continue
+                for loc, citation, _ in citations_in(entry):
+                    anchors.by_object[id(citation)] = anchors._made(kind, entry_id, data_anchor(kind, entry_id, loc))
+        return anchors
+
+    def _made(self, kind: str, entry_id: str, anchor: str) -> str:
+        self.entries.setdefault(anchor, (kind, entry_id))  # the first entry to make it (slugs of two ids may meet)
+        return anchor
+
+    def marker(self, cite: Iterable[Citation]) -> str:
+        """The marker naming the data sentence these citations support, or '' when they are not in the data."""
+        for citation in cite:
+            anchor = self.by_object.get(id(citation)) or self.by_passage.get(passage_key(citation.source, citation.quote))
+            if anchor:
+                return MARKER.format(anchor=anchor)
+        return ""
+
+    def entry_of(self, anchor: str | None) -> tuple[str, str] | None:
+        """(kind, entry id) of the data entry a sentence's anchor was made for; None for any other anchor."""
+        return self.entries.get(anchor) if anchor else None
 
 
-def _maps(project: Any) -> tuple[dict[int, str], dict[tuple[str, str], str]]:
-    held = _MAPS.get(id(project))
-    if held is not None and held[0]() is project:
-        return held[1], held[2]
-    by_object: dict[int, str] = {}
-    by_passage: dict[tuple[str, str], str] = {}
-    for kind, entries in project.entries.items():
-        for entry_id, entry in entries.items():
-            if kind == "quotes":  # a quote block cites the quote's context, built as it renders
-                by_passage[passage_key(entry.source, entry.context)] = _slug(f"{kind}-{entry_id}")
-            if not isinstance(entry, BaseModel):
-                continue
-            for loc, citation in _citations(entry, ()):
-                by_object[id(citation)] = _slug("-".join([kind, str(entry_id), *loc]))
-    for stale in [key for key, value in _MAPS.items() if value[0]() is None]:
-        del _MAPS[stale]
-    _MAPS[id(project)] = (weakref.ref(project), by_object, by_passage)
-    return by_object, by_passage
-
-
-def _citations(model: BaseModel, loc: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Citation]]:
-    """Every Citation in model, with the path of the sentence (or entry part) holding it."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, list):
-            for i, item in enumerate(value, start=1):
-                if isinstance(item, Citation):
-                    yield loc, item  # the list of citations belongs to what holds it
-                elif isinstance(item, BaseModel):
-                    yield from _citations(item, loc + (name, str(i)))
-        elif isinstance(value, Citation):
-            yield loc, value
-        elif isinstance(value, BaseModel):
-            yield from _citations(value, loc + (name,))
+def data_anchor(kind: str, entry_id: str, loc: tuple[Any, ...]) -> str:
+    """The anchor of the sentence (or entry part) holding the citation at loc, as `citations_in` gives it:
+    the list of citations belongs to what holds it, and list positions count from 1 here."""
+    held = loc[:-2] if loc and isinstance(loc[-1], int) else loc[:-1]
+    return _slug("-".join([kind, entry_id, *(str(part + 1) if isinstance(part, int) else str(part) for part in held)]))
 
 
 def _slug(text: str) -> str:

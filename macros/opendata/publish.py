@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +17,13 @@ from typing import Any
 from macros.citations.footnotes import PageFootnotes
 from macros.model.project import Project
 from macros.opendata import schema_org
+from macros.opendata.anchors import CitationAnchors
 from macros.opendata.annotations import SEEDS_FOLDER, ClaimsError, PageClaims, SeedFile, cited_claims, collection, to_csv, to_json
 from macros.opendata.sentences import mark_claims
 from macros.pages.templates import render_inline
 
 DATA_FOLDER = "data"
 BUNDLE = "open-data.zip"  # claims.jsonld, claims.csv and seeds/, under data/, in one download
-_EVENT_ANCHOR = re.compile(r"^events-(.+?)-(?:text|details|date-basis)(?:-|$)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,7 @@ class Written:
 @dataclass
 class OpenData:
     project: Project
+    data_anchors: CitationAnchors  # the data sentences' anchors, and the entry each was made for
     site_name: str
     pages: dict[str, PageClaims] = field(default_factory=dict)  # src_uri -> claims
     cited: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> source ids in order of first citation
@@ -71,8 +71,9 @@ class OpenData:
 
     def _mentions(self, src_uri: str) -> list[dict[str, Any]]:
         page = self.pages.get(src_uri)
-        events = self.project.entries.get("events", {})
-        shown = dict.fromkeys(m.group(1) for c in (page.claims if page else ()) if (m := _EVENT_ANCHOR.match(c.anchor)))
+        events = self.project.events
+        entries = (self.data_anchors.entry_of(c.data_anchor) for c in (page.claims if page else ()))
+        shown = dict.fromkeys(entry_id for kind, entry_id in filter(None, entries) if kind == "events")
         return [schema_org.event(events[i]) for i in shown if i in events]
 
     def write(self, site_dir: Path, order: dict[str, int]) -> Written:

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
 from collections.abc import Iterable
@@ -22,9 +21,10 @@ from typing import Any
 
 from macros.model.genres import genres
 from macros.model.schema import Event, Person, Source
+from macros.model.types import MONTH_NAMES
 
 _PRINTED_DATE = re.compile(r"^(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}), (?P<year>\d{4})\b")
-_MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS = {name: i for i, name in enumerate(MONTH_NAMES, 1)}  # as the seeds print them, whatever the locale
 
 
 def source_article(source: Source) -> dict[str, Any]:

@@ -44,6 +44,7 @@ class Claim:
     anchor: str
     text: str
     labels: tuple[str, ...]
+    data_anchor: str | None = None  # the anchor of the data sentence it renders (its marker's), if any
 
 
 def mark_claims(html: str, link: str) -> tuple[str, list[Claim]]:
@@ -75,7 +76,7 @@ def mark_claims(html: str, link: str) -> tuple[str, list[Claim]]:
         else:
             pieces.append(before)
             pieces.append(f'<span class="claim" id="{anchor}">{sentence}{link.format(anchor=anchor)}</span>')
-        claims.append(Claim(anchor, text, labels))
+        claims.append(Claim(anchor, text, labels, marked.group(1) if marked else None))
         at = floor = run_end
     pieces.append(content[at:])
     return MARKER_RE.sub("", "".join(pieces)) + rest, claims

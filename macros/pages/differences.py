@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from macros.pages.templates import render, safe
-from macros.pages.text import md_text, sentence_case
+from macros.pages.text import md_text
 
 if TYPE_CHECKING:
     from macros.model.schema import Variant
@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 
 def _version(r: Renderer, variant: Variant) -> dict[str, object]:
     sources = list(dict.fromkeys(c.source for c in variant.cite))
-    label = sentence_case(" and ".join(r.project.sources[sid].label for sid in sources))
-    return {"source": label, "text": safe(f"“{md_text(variant.text)}”{r.refs(variant.cite)}")}
+    return {"sources": [r.project.sources[sid].label for sid in sources], **r.printed(variant.text, variant.cite)}
 
 
 def differences(r: Renderer) -> str:

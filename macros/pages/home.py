@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from macros.pages.templates import render, safe
-from macros.pages.text import format_date, md_text
+from macros.pages.templates import date_label, render, safe
+from macros.pages.text import md_text
 
 if TYPE_CHECKING:
     from macros.pages.render import Renderer
@@ -32,7 +32,7 @@ def panels(r: Renderer) -> str:
 def key_facts(r: Renderer) -> str:
     facts = []
     for fact in r.project.facts.values():  # data order, which says what came after what
-        when = format_date(fact.date)
+        when = date_label(fact.date)
         facts.append({
             "id": fact.id,
             "date": fact.date,

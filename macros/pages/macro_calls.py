@@ -20,6 +20,7 @@ from macros.citations.footnotes import PageFootnotes
 from macros.model.load import Project
 from macros.model.page_macros import shape_problem
 from macros.model.settings import Settings
+from macros.opendata.anchors import CitationAnchors
 from macros.pages.registry import BLOCK_MODULES, PAGE_MACROS
 from macros.pages.render import Renderer
 from macros.problems.hints import data_file_of, ids_hint, singular
@@ -30,6 +31,9 @@ class MacroHost(Protocol):
 
     @property
     def project(self) -> Project: ...
+
+    @property
+    def anchors(self) -> CitationAnchors: ...
 
     settings: Settings
 
@@ -45,7 +49,7 @@ def register_page_macros(env: Any, host: MacroHost) -> None:
 
 def _page_macro(env: Any, host: MacroHost, name: str, kind: str | None) -> Callable[..., str]:
     def call(*args: Any, **kwargs: Any) -> str:
-        renderer = Renderer(host.project, host.footnotes_of(env.page))
+        renderer = Renderer(host.project, host.footnotes_of(env.page), host.anchors)
         block = _block(name, renderer)
         problems = argument_problems(name, kind, block, args, kwargs, host.project, host.settings.data_dir)
         for message, hint in problems:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from macros.model.schema import Person
 from macros.pages.details import collapsible
 from macros.pages.templates import render, safe
 from macros.pages.text import md_text
@@ -13,20 +12,13 @@ if TYPE_CHECKING:
     from macros.pages.render import Renderer
 
 
-def _role(r: Renderer, person: Person) -> str | None:
-    """What the person is: their cited role, or else their first title as printed."""
-    if person.role:
-        return r.sentence(person.role)
-    if person.titles:
-        return f"“{md_text(person.titles[0].title)}”{r.refs(person.titles[0].cite)}"
-    return None
-
-
 def person_card(r: Renderer, person_id: str) -> str:
+    """The person's name, and what the person is: their cited role, or else their first title as printed."""
     person = r.project.people[person_id]
-    role = _role(r, person)
+    title = person.titles[0] if person.titles and not person.role else None
     return render("person_card.md", name=safe(md_text(person.name)), href=r.person_href(person),
-                  role=safe(role) if role else None).strip("\n")
+                  role=safe(r.sentence(person.role)) if person.role else None,
+                  title=r.printed(title.title, title.cite) if title else None).strip("\n")
 
 
 def people_cards(r: Renderer, person_ids: list[str]) -> str:
@@ -44,8 +36,7 @@ def directory(r: Renderer) -> str:
             more = [r.sentence_list(person.summary[1:])] if person.summary[1:] else []
             profile = r.profile_href(person)
             if person.titles and not profile:  # a profile shows them itself
-                titles = "\n".join(f"- “{md_text(t.title)}”{r.refs(t.cite)}" for t in person.titles)
-                more.append(render("titles_as_printed_label.md").strip() + "\n\n" + titles)
+                more.append(render("titles_as_printed.md", titles=[r.printed(t.title, t.cite) for t in person.titles]).strip())
             people.append({
                 "id": person.id, "name": safe(md_text(person.name)),
                 "role": safe(r.sentence(person.role)) if person.role else None,

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from macros.model.schema import Person
 from macros.pages.details import collapsible, render_detail
 from macros.pages.quotes import quote_block
-from macros.pages.templates import render, safe
-from macros.pages.text import format_date, md_text
+from macros.pages.templates import date_label, render, safe
+from macros.pages.text import md_text
 
 if TYPE_CHECKING:
     from macros.pages.render import Renderer
@@ -40,10 +40,10 @@ def profile(r: Renderer, person_id: str) -> str:
         parts += [render_detail(r, detail, kind="note") for detail in section.details]
         sections.append({"heading": safe(md_text(section.heading)), "body": safe("\n\n".join(parts))})
     events = [e for e in r.project.events.values() if person.id in e.people]  # the timeline's order
-    timeline = [{"date": format_date(e.date), "title": safe(md_text(e.title)), "href": r.timeline_href(e.id)} for e in events]
+    timeline = [{"date": date_label(e.date), "title": safe(md_text(e.title)), "href": r.timeline_href(e.id)} for e in events]
     printed = render("names_as_printed.md",
-                     names=[safe(f"“{md_text(n.name)}”{r.refs(n.cite)}") for n in person.names],
-                     titles=[safe(f"“{md_text(t.title)}”{r.refs(t.cite)}") for t in person.titles])
+                     names=[r.printed(n.name, n.cite) for n in person.names],
+                     titles=[r.printed(t.title, t.cite) for t in person.titles])
     return render("profile.md", infobox=safe(_infobox(r, person)), sections=sections, timeline=timeline,
                   printed=safe(collapsible(_printed_summary(), printed, kind="info")))
 

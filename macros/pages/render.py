@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from macros.citations.footnotes import PageFootnotes, relative_md
 from macros.model.load import Project
 from macros.model.schema import Person
 from macros.model.types import Citation, Sentence
-from macros.opendata.anchors import marker
+from macros.opendata.anchors import CitationAnchors
 from macros.pages.text import md_text
 
 
@@ -23,6 +25,7 @@ from macros.pages.text import md_text
 class Renderer:
     project: Project
     footnotes: PageFootnotes
+    anchors: CitationAnchors  # the build's, made once from the project
 
     @property
     def page(self) -> str:
@@ -35,7 +38,12 @@ class Renderer:
         cite = list(cite)
         refs = "".join(self.footnotes.ref(self.project.locate(c.source, c.quote)) for c in cite)
         # An empty marker naming the data sentence, made its anchor by macros/opendata/sentences.py.
-        return marker(self.project, cite if named_by is None else list(named_by)) + refs if refs else refs
+        return self.anchors.marker(cite if named_by is None else list(named_by)) + refs if refs else refs
+
+    def printed(self, text: str, cite: Iterable[Citation]) -> dict[str, object]:
+        """Words shown as an article prints them (a name, a title), for a template that quotes them, and their
+        footnote references."""
+        return {"text": text, "refs": Markup(self.refs(cite))}
 
     def sentence(self, sentence: Sentence) -> str:
         return md_text(sentence.text) + self.refs(sentence.cite)

@@ -74,3 +74,10 @@ def safe(markdown: str) -> Markup:
 def render_inline(name: str, **context: Any) -> str:
     """The template's output on one line, as a footnote definition needs."""
     return re.sub(r"\s*\n\s*", " ", render(name, **context)).strip()
+
+
+def date_label(value: str) -> Markup:
+    """A data date as readers see it ('2019-06' -> 'June 2019'), in the words of templates/date_label.txt."""
+    year, month, day = (value.split("-") + ["", ""])[:3]
+    return Markup(render_inline("date_label.txt", year=year, month=int(month) if month else None,
+                                day=int(day) if day else None))

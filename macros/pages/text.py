@@ -6,7 +6,6 @@ syntax (`{{ }}`, `{% %}`) are shown literally, as characters.
 
 from __future__ import annotations
 
-import calendar
 import html
 import re
 
@@ -24,21 +23,6 @@ def md_text(text: str) -> str:
 def attr(text: str) -> str:
     """Escape text for an HTML attribute value."""
     return html.escape(text, quote=True)
-
-
-def format_date(value: str, note: str | None = None) -> str:
-    """'2019-06' -> 'June 2019'; a note such as 'reported from' goes first."""
-    parts = value.split("-")
-    year = parts[0]
-    if len(parts) == 1:
-        label = year
-    elif len(parts) == 2:
-        label = f"{calendar.month_name[int(parts[1])]} {year}"
-    else:
-        label = f"{calendar.month_name[int(parts[1])]} {int(parts[2])}, {year}"
-    if note:
-        label = sentence_case(f"{note} {label}")
-    return label
 
 
 def sentence_case(text: str) -> str:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from macros.pages.details import render_detail
-from macros.pages.templates import render, safe
-from macros.pages.text import format_date, md_text
+from macros.pages.templates import date_label, render, safe
+from macros.pages.text import md_text
 
 if TYPE_CHECKING:
     from macros.pages.render import Renderer
@@ -32,13 +32,13 @@ def timeline(r: Renderer) -> str:
             people = [safe(r.person_name(r.project.people[p], md_text(r.project.people[p].name)))
                       for p in event.people]
             entries.append({
-                "id": event.id, "kind": event.kind, "date": event.date, "date_label": format_date(event.date),
+                "id": event.id, "kind": event.kind, "date": event.date, "date_label": date_label(event.date),
                 "approximate": event.date_basis is not None, "title": event.title,
                 "text": safe(r.paragraph(event.text)), "people": people,
                 "details": [safe(render_detail(r, d, kind="note")) for d in event.details],
             })
             if event.date_basis is not None:
-                notes.append({"id": event.id, "date_label": format_date(event.date), "title": event.title,
+                notes.append({"id": event.id, "date_label": date_label(event.date), "title": event.title,
                               "text": safe(r.sentence(event.date_basis))})
         periods.append({"id": period.id, "label": safe(md_text(period.label)), "entries": entries})
     return render("timeline.md", periods=periods, notes=notes)

@@ -6,7 +6,7 @@ import bisect
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.seeds.matching import Match, Normalized, find_quote, normalize, normalized_text
@@ -29,6 +29,9 @@ class Seed:
     normalized: Normalized
     paragraphs: tuple[Paragraph, ...]
     comments_start: int | None = None  # offset where readers' comments begin
+    # paragraph index -> the offsets where its sentences begin, found once (macros/seeds/sentences.py) and kept
+    # with the seed, so for as long as the project holds it
+    sentence_starts: dict[int, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def read(cls, source_id: str, path: Path) -> Seed:

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from macros.seeds.article import Seed
 from macros.seeds.matching import normalized_text, word_count
-from macros.seeds.sentences import _boundaries
+from macros.seeds.sentences import sentence_starts
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 STOP_WORDS = frozenset("""
@@ -79,7 +79,7 @@ def sentences_of(seed: Seed) -> list[tuple[int, int]]:
     for paragraph in seed.paragraphs:
         if seed.is_comment(paragraph.start):
             break
-        starts = [paragraph.start, *_boundaries(seed.text, paragraph.start, paragraph.end), paragraph.end]
+        starts = [paragraph.start, *sentence_starts(seed, paragraph), paragraph.end]
         for a, b in itertools.pairwise(starts):
             while b > a and seed.text[b - 1].isspace():
                 b -= 1

@@ -19,10 +19,9 @@ ending in a colon, or the claim the list supports), which says whose list it is:
 
 from __future__ import annotations
 
-import functools
 import re
 
-from macros.seeds.article import Seed
+from macros.seeds.article import Paragraph, Seed
 
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "gen", "no", "jan", "feb", "mar", "apr", "aug",
                            "sept", "sep", "oct", "nov", "dec", "vs"})
@@ -32,7 +31,15 @@ _LEAD = re.compile(r"[\s•·*-]+")
 OPENING, CLOSING = "“", "”"
 
 
-@functools.lru_cache(maxsize=65536)  # per paragraph; a paragraph holds several cited passages
+def sentence_starts(seed: Seed, paragraph: Paragraph) -> tuple[int, ...]:
+    """Offsets in the paragraph, after its start, where a new sentence begins: found once per paragraph (it
+    holds several cited passages), kept on the seed."""
+    found = seed.sentence_starts.get(paragraph.index)
+    if found is None:
+        found = seed.sentence_starts[paragraph.index] = _boundaries(seed.text, paragraph.start, paragraph.end)
+    return found
+
+
 def _boundaries(text: str, start: int, end: int) -> tuple[int, ...]:
     """Offsets in text[start:end] where a new sentence begins."""
     out: list[int] = []
@@ -77,7 +84,7 @@ def sentence_span(seed: Seed, start: int, end: int) -> tuple[int, int]:
     """The span of the whole sentence(s) of the seed holding text[start:end]."""
     paragraph = seed.paragraph_of(start)
     text = seed.text
-    starts = [paragraph.start, *_boundaries(text, paragraph.start, paragraph.end)]
+    starts = [paragraph.start, *sentence_starts(seed, paragraph)]
     first = max((s for s in starts if s <= start), default=paragraph.start)
     after = [s for s in starts if s >= end]
     last = after[0] if after else paragraph.end
@@ -105,7 +112,7 @@ def lead_in_span(seed: Seed, start: int) -> tuple[int, int] | None:
         text = seed.text[earlier.start:earlier.end].strip()
         if text.startswith(BULLET):
             continue
-        starts = [earlier.start, *_boundaries(seed.text, earlier.start, earlier.end)]
+        starts = [earlier.start, *sentence_starts(seed, earlier)]
         end = earlier.end
         while end > earlier.start and seed.text[end - 1].isspace():
             end -= 1

@@ -10,22 +10,16 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic.fields import FieldInfo
-
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
 from macros.citations.verify import (
     CitationFailure,
     Located,
-    masthead_failure,
-    masthead_part,
+    masthead_check,
     passage_key,
-    stands_in,
     verify_citation,
 )
 from macros.model.context import LoadContext
-from macros.model.fields import fields_leading_to, model_classes
-from macros.model.types import Citation
+from macros.model.fields import citations_in
 from macros.problems.problem import Problem, Where
 from macros.problems.words import format_loc
 from macros.seeds.matching import normalized_text
@@ -97,10 +91,9 @@ def _masthead_only(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...]
                    sentence: str) -> None:
     """A quote made only of the seed's headline or byline, unless the sentence names the article by those words."""
     source = ctx.project.sources[source_id]
-    part = masthead_part(quote, {"headline": source.headline, "byline": source.byline})
-    if part and not stands_in(quote, sentence):
-        failure = masthead_failure(part)
-        ctx.problems.add(Problem(message=failure.message, details=(("quote", f'"{quote}"'),), hint=failure.hint,
+    failure = masthead_check(quote, source.headline, source.byline, sentence)
+    if failure:
+        ctx.problems.add(Problem(message=failure.message, details=failure.details, hint=failure.hint,
                                  **_where(ctx, kind, entry, loc)))
 
 
@@ -108,40 +101,6 @@ def _where(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...]) -> Whe
     """Where a problem with a citation is: worked out only when there is one."""
     return {"file": ctx.file_of(kind), "line": ctx.line_of(kind, entry, loc),
             "entry": getattr(entry, "id", None), "field": format_loc(loc)}
-
-
-def citations_in(model: BaseModel) -> list[tuple[tuple[Any, ...], Citation, BaseModel]]:
-    """Every Citation inside model, in order, with its location and the entry holding it."""
-    found: list[tuple[tuple[Any, ...], Citation, BaseModel]] = []
-    _collect_citations(model, (), found)
-    return found
-
-
-_CITING: dict[type[BaseModel], tuple[str, ...]] = {}  # class -> its fields that can hold a citation, looked up once
-
-
-def _collect_citations(model: BaseModel, loc: tuple[Any, ...],
-                       found: list[tuple[tuple[Any, ...], Citation, BaseModel]]) -> None:
-    names = _CITING.get(type(model))
-    if names is None:
-        names = _CITING[type(model)] = fields_leading_to(type(model), _holds_citation)
-    for name in names:
-        value = getattr(model, name)
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, Citation):
-                    found.append((loc + (name, i), item, model))
-                elif isinstance(item, BaseModel):
-                    _collect_citations(item, loc + (name, i), found)
-        elif isinstance(value, Citation):
-            found.append((loc + (name,), value, model))
-        elif isinstance(value, BaseModel):
-            _collect_citations(value, loc + (name,), found)
-
-
-def _holds_citation(name: str, info: FieldInfo) -> bool:
-    classes = model_classes(info.annotation)
-    return classes is None or Citation in classes
 
 
 def _nfc(text: str) -> str:

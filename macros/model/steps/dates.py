@@ -23,14 +23,13 @@ import re
 from pydantic import BaseModel
 
 from macros.model.context import LoadContext
-from macros.model.steps.citations import citations_in
+from macros.model.fields import citations_in
+from macros.model.types import MONTH_NAMES
 from macros.problems.problem import Problem
 from macros.seeds.matching import normalized_text
 
-# Month names as articles print them, fixed (not the process locale's).
-_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-_MONTHS: dict[int, tuple[str, ...]] = {i: (name, name[:3]) for i, name in enumerate(_NAMES, 1)}
+# Month names as articles print them, and their usual abbreviations.
+_MONTHS: dict[int, tuple[str, ...]] = {i: (name, name[:3]) for i, name in enumerate(MONTH_NAMES, 1)}
 _MONTHS[9] = (*_MONTHS[9], "Sept")
 _MONTH_WORDS = {i: tuple(w.lower() for w in words) for i, words in _MONTHS.items()}
 

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 import jinja2
 
+from macros.citations import footnote_html
 from macros.citations.footnotes import ARCHIVE_META
 from macros.problems.problem import Problem, quoted_line
 
@@ -35,10 +36,10 @@ REFUSED_TAGS = frozenset({
     "textarea",
 })
 # Classes, attributes and id prefixes the engine's checks, footnotes and open data read as its own.
-ENGINE_CLASSES = frozenset({"footnote", "footnote-ref", "footnote-backref", "headerlink", "seed-text",
-                            "cited-archive-placeholder"})
+ENGINE_CLASSES = frozenset({footnote_html.BLOCK_CLASS, footnote_html.REF_CLASS, footnote_html.BACKREF_CLASS,
+                            "headerlink", "seed-text", "cited-archive-placeholder"})
 ENGINE_ATTRIBUTES = frozenset({"data-claim", "data-source", "data-glossary-skip"})
-ENGINE_ID_PREFIXES = ("fn:", "fnref:", "fnref")
+ENGINE_ID_PREFIXES = (footnote_html.NOTE_ID_PREFIX, footnote_html.REF_ID_PREFIX, footnote_html.LATER_REF_ID_PREFIX)
 # The `data-cite-exempt` values a page may use (macros/checks/uncited.py has them all; the rest are the engine's).
 PAGE_EXEMPT = frozenset({"navigation", "label", "site page"})
 INCLUDING = {jinja2.nodes.Include: "include", jinja2.nodes.Import: "import", jinja2.nodes.FromImport: "from",

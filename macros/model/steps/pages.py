@@ -18,7 +18,7 @@ import yaml
 from macros.citations.footnotes import archive_path
 from macros.citations.page_syntax import ParsedPage, parse_page
 from macros.citations.readers_comment import READERS_COMMENT_HINT, readers_comment_mismatch
-from macros.citations.verify import CitationFailure, masthead_failure, masthead_part, stands_in, verify_citation
+from macros.citations.verify import CitationFailure, masthead_check, verify_citation
 from macros.model.context import LoadContext
 from macros.model.fastyaml import MAX_FLOW, MAX_INDENT, too_deep
 from macros.model.page_macros import BUILTIN_MACROS, LIST_ARGUMENTS, PAGE_MACROS, shape_problem
@@ -30,7 +30,6 @@ from macros.problems.words import close_matches
 
 # Macros that hand-written pages call with ids, and the kind of entry each id names.
 MACRO_IDS = {name: kind for name, kind in PAGE_MACROS.items() if kind}
-_FOOTNOTE_LINE = re.compile(r"^\[\^[^\]]+\]:.*$", re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # The same parser, with the same delimiters, as the macros plugin renders pages with.
 _TEMPLATES = jinja2.Environment()
@@ -103,12 +102,10 @@ def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
             if result.in_comment:
                 ctx.problems.add(Problem(message=readers_comment_mismatch(result), hint=READERS_COMMENT_HINT, **where))
             source = ctx.project.sources[citation.source]
-            part = masthead_part(citation.quote, {"headline": source.headline, "byline": source.byline})
-            # The page's own words, without its footnote lines: where a sentence may name the article by its headline.
-            if part and not stands_in(citation.quote, _FOOTNOTE_LINE.sub("", markdown)):
-                failure = masthead_failure(part)
-                ctx.problems.add(Problem(message=failure.message, details=(("quote", f'"{citation.quote}"'),),
-                                         hint=failure.hint, **where))
+            # The page's own words, without its citation lines: where a sentence may name the article by its headline.
+            failure = masthead_check(citation.quote, source.headline, source.byline, parsed.body)
+            if failure:
+                ctx.problems.add(Problem(message=failure.message, details=failure.details, hint=failure.hint, **where))
             ctx.project.located[result.key] = result
 
 
