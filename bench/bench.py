@@ -35,6 +35,7 @@ The last line is `SCALE <largest scale> BUILD_S <seconds> CHECK_S <seconds>`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import itertools
 import os
@@ -45,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +58,37 @@ if "--project" in sys.argv[:-1]:  # measure another checkout with its own code
 sys.path.insert(0, str(ROOT))
 
 from macros.model.fastyaml import fast_load  # noqa: E402
+from macros.model.fields import model_classes, ref_kind  # noqa: E402
 from macros.model.load import load_project  # noqa: E402
 from macros.model.schema import DATA_FILES  # noqa: E402
 from macros.model.yamlfile import read_yaml  # noqa: E402
 
-# Fields whose value is an id of an entry (or a list of ids), and so gets copy k's suffix.
-ID_FIELDS = {"id", "source", "speaker", "side", "period", "series"}
-ID_LISTS = {"people", "quotes"}
+try:
+    from macros.model.gc_policy import BuildCollector
+except ImportError:  # a checkout from before gc_policy.py, whose load_project paused the collector itself
+    BuildCollector = None
+
+
+def id_fields() -> tuple[set[str], set[str]]:
+    """The fields whose value is an id of an entry, and those whose value is a list of ids (each gets copy k's
+    suffix): every entry's `id`, and every field the schema marks as naming an entry (`Ref`), at any depth."""
+    single, lists, seen = {"id"}, set(), set()
+    todo = [cls for _, cls in DATA_FILES.values()]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, info in cls.model_fields.items():
+            if ref_kind(info.metadata):
+                single.add(name)
+            elif ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ())):
+                lists.add(name)  # list[PersonId]
+            todo.extend(model_classes(info.annotation) or ())
+    return single, lists
+
+
+ID_FIELDS, ID_LISTS = id_fields()
 
 
 def renamed(value: Any, suffix: str, key: str | None = None) -> Any:
@@ -160,9 +186,13 @@ def measure(project: Path, repeat: int) -> dict[str, float]:
         if result.returncode:
             raise SystemExit(f"the check of {project} failed:\n{result.stdout}{result.stderr}")
         checks.append(seconds)
+        collector = BuildCollector() if BuildCollector else None
         started = time.perf_counter()
-        project_model = load_project(project)
+        with collector.paused_while_loading() if collector else contextlib.nullcontext():  # as the build loads it
+            project_model = load_project(project)
         loads.append(time.perf_counter() - started)
+        if collector:
+            collector.release()
     return {"build": statistics.median(builds), "check": statistics.median(checks), "load": statistics.median(loads),
             "build_cpu": statistics.median(build_cpu), "check_cpu": statistics.median(check_cpu),
             "passages": len(project_model.located), "sources": len(project_model.sources),

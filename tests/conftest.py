@@ -14,9 +14,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# The property tests (hypothesis): random examples locally, so that each run tries new ones; in CI (`CI` set,
+# as .ci/run and most CI services do), the same examples on every run, so that a red run reproduces.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @dataclass

@@ -398,30 +398,52 @@ def test_search_finds_the_seed_and_an_explainer_page(site: BuiltSite, desktop, c
 
 # --- screenshots and page weight -------------------------------------------------------
 
+def _png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header chunk."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
 def test_screenshots_of_home_profile_and_timeline(browser, base_url, capsys):
+    """Saved for a person to look at; each shows the page in the reader's scheme (Material's palette follows the
+    system's), its heading on the first screen, and no wider than the screen."""
     folder = screenshots_dir()
-    saved = []
+    saved, problems = [], []
     for label, viewport, scheme in (("desktop", DESKTOP, "light"), ("phone", PHONE, "light"), ("phone-dark", PHONE, "dark")):
         context, traffic = new_context(browser, base_url, viewport=viewport, scheme=scheme)
         page = context.new_page()
         for name, url in SCREENSHOT_PAGES.items():
             if scheme == "dark" and name == "timeline":
                 continue
-            page.goto(url)
+            assert page.goto(url).ok, url
             page.wait_for_load_state("load")
             path = folder / f"{name}-{label}.png"
-            page.screenshot(path=str(path), full_page=scheme == "light")  # dark: the first screen only
+            full = scheme == "light"  # dark: the first screen only
+            width, height = _png_size(page.screenshot(path=str(path), full_page=full))
             saved.append(path)
+            shown = page.evaluate("""() => ({scheme: document.body.getAttribute("data-md-color-scheme"),
+                background: getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number),
+                headingEnd: document.querySelector("article h1").getBoundingClientRect().bottom})""")
+            where = f"{name}-{label}"
+            if shown["scheme"] != {"light": "default", "dark": "slate"}[scheme]:
+                problems.append(f"{where}: Material's scheme is {shown['scheme']!r} for a reader in {scheme} mode")
+            if (max(shown["background"]) > 96) if scheme == "dark" else (min(shown["background"]) < 224):
+                problems.append(f"{where}: the page's background is rgb{tuple(shown['background'])} in {scheme} mode")
+            if shown["headingEnd"] > viewport["height"]:
+                problems.append(f"{where}: the heading ends {shown['headingEnd']:.0f} px down, below the first screen")
+            if width != viewport["width"] or height < viewport["height"] or (not full and height != viewport["height"]):
+                problems.append(f"{where}: the screenshot is {width} x {height} px on a {viewport['width']} px screen")
         context.close()
         assert not traffic.outside, traffic.outside
     report(capsys, f"screenshots ({len(saved)}) saved in {folder}")
-    assert all(p.stat().st_size > 10_000 for p in saved)
+    assert not problems, "\n".join(problems)
 
 
 # --- glossary links ----------------------------------------------------------------------
 
 def test_glossary_terms_link_once_per_page_and_lead_to_their_entry(site: BuiltSite, desktop):
     problems = []
+    linked: dict[str, str] = {}  # page -> the first term it links
     for url in page_urls(site.path):
         if is_archive(url) or url == "glossary/":
             continue
@@ -435,15 +457,18 @@ def test_glossary_terms_link_once_per_page_and_lead_to_their_entry(site: BuiltSi
                      if a.find_parent(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre"])
                      or a.find_parent(class_="footnote")]
         problems += [f"{name}: term {a['href']} has no definition in its title" for a in terms if not a.get("title")]
+        if targets:
+            linked[url] = targets[0]
     assert not problems, "\n".join(problems)
+    assert linked, "no page links a glossary term"
+    url = PROFILE if PROFILE in linked else next(iter(linked))  # a reader follows a term from a profile
     page = desktop
-    page.goto(PROFILE)
+    page.goto(url)
     term = page.locator("article a.term").first
-    if term.count():
-        target = term.get_attribute("href").split("#")[1]
-        term.click()
-        page.wait_for_url(re.compile(r"/glossary/#" + re.escape(target) + "$"))
-        assert page.locator(f"[id='{target}']").is_visible()
+    assert term.get_attribute("href").split("#")[1] == linked[url]
+    term.click()
+    page.wait_for_url(re.compile(r"/glossary/#" + re.escape(linked[url]) + "$"))
+    assert page.locator(f"[id='{linked[url]}']").is_visible()
 
 
 def test_the_short_version_starts_on_the_first_phone_screen(phone):

@@ -43,6 +43,34 @@ def test_archive_pages_take_their_passages_from_one_pass_over_the_project() -> N
             render_archive(project, source_id, ledger, str)
 
 
+def test_loading_leaves_the_collector_alone_and_a_build_frees_the_last_builds_model_first() -> None:
+    """`load_project` is called by the plugin, the check and the tests: only what owns a build pauses the collector
+    and freezes the model, and when it loads again it first unfreezes and collects the last one."""
+    import gc
+
+    from macros.model.gc_policy import BuildCollector
+    from macros.model.load import load_project
+
+    frozen_before = gc.get_freeze_count()  # by the plugin's last build in this process, if any
+    load_project(ROOT)
+    assert gc.isenabled() and gc.get_freeze_count() == frozen_before, "load_project changed the process's collector"
+    gc.unfreeze()
+    collector = BuildCollector()
+    with collector.paused_while_loading():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    with collector.paused_while_loading():  # a rebuild: the last model is no longer kept out of sight
+        assert gc.get_freeze_count() == 0 and not gc.isenabled()
+    collector.release()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # someone else's freeze: an owner that froze nothing leaves it
+    try:
+        BuildCollector().release()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def _markdown_version() -> str:
     from importlib.metadata import version
 

@@ -16,7 +16,8 @@ def test_a_linked_statement_needs_a_footnote_but_a_linked_title_does_not():
     assert uncited_sentences('<p><a href="x/">The talks took place.</a></p>') == ["The talks took place."]
     assert uncited_sentences('<li><a href="x/">Nobody denied it!</a></li>') == ["Nobody denied it!"]
     assert uncited_sentences('<ul><li><a href="x/">Who is Osiris Luna Meza?</a></li>'
-                             '<li><a href="y/">What each side says</a></li></ul>') == []
+                             '<li><p><a href="y/">What each side says</a></p></li></ul>') == []
+    assert uncited_sentences('<table><tr><td><a href="x/">Osiris Luna Meza</a></td></tr></table>') == []
 
 
 def test_only_the_listed_exempt_values_exempt_a_block():
@@ -74,7 +75,12 @@ def test_what_the_check_cannot_read_is_named():
 
 def test_a_table_row_is_one_statement():
     html = f"<table><thead><tr><th>Year</th><th>Count</th></tr></thead><tr><td>2015</td><td>6,656{REF}</td></tr></table>"
-    assert [(sentence.strip(" ·"), cited) for sentence, cited in checked_sentences(html)] == [("2015 · 6,656", True)]
+    assert checked_sentences(html) == [("2015 · 6,656", True)]
+    # A report names the row as a reader reads it: no separator before the first cell or an empty one, or after the last.
+    assert uncited_sentences("<table><tr><td>Bukele ordered the killings.</td></tr></table>") == [
+        "Bukele ordered the killings."]
+    assert uncited_sentences("<table><tr><td></td><td>2015</td><td> </td><td>6,656</td><td></td></tr></table>") == [
+        "2015 · 6,656"]
 
 
 def test_the_footnote_block_is_left_out_only_when_it_ends_the_content():

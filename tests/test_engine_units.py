@@ -119,6 +119,15 @@ def test_a_quote_made_only_of_the_headline_or_byline_is_named() -> None:
     assert not stands_in("Bridge closed: the council votes", "The Gazette reported that the bridge closed.")
 
 
+def test_a_citation_of_no_such_source_names_the_projects_own_sources_file(project) -> None:  # type: ignore[no-untyped-def]
+    from macros.citations.verify import CitationFailure, verify_citation
+
+    failure = verify_citation("no-such-source", "words enough to be a quote", project.seeds,
+                              sources_file="content/sources.yml")
+    assert isinstance(failure, CitationFailure) and failure.hint is not None
+    assert failure.hint.startswith("use one of the ids in content/sources.yml: "), failure.hint
+
+
 def test_a_title_problem_names_the_configuration_file_the_build_read(tmp_path: Path) -> None:
     """Under `mkdocs build -f other.yml`, a nav title is found, and named, in other.yml, not in mkdocs.yml."""
     from macros.mkdocs_adapter.reports import title_problem

@@ -13,7 +13,7 @@ from conftest import ROOT, BuiltSite
 from test_site import article, is_explainer, page_urls
 
 HEADLINES = [_h.lower() for _h in (s.get("headline") for s in
-             yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]) if _h]
+             yaml.safe_load((ROOT / "data/sources.yml").read_text(encoding="utf-8"))["sources"]) if _h]
 QUOTED = re.compile(r"“([^”]+)”")
 MIN_WORDS = 4  # shorter quotations are names, titles or printed date words ("last month")
 

@@ -15,7 +15,7 @@ from macros.seeds.article import Seed
 from macros.seeds.matching import normalized_text
 from macros.seeds.sentences import lead_in_span, sentence_span
 
-SOURCES = {s["id"]: s for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]}
+SOURCES = {s["id"]: s for s in yaml.safe_load((ROOT / "data/sources.yml").read_text(encoding="utf-8"))["sources"]}
 
 
 def _seed(source_id: str) -> Seed:

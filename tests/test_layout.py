@@ -63,3 +63,9 @@ def test_the_model_does_not_import_the_page_layer() -> None:
 def test_declared_arguments_match_the_blocks_signatures(name: str) -> None:
     """`LIST_ARGUMENTS`, which the check reads, says what each block's own signature says."""
     assert list(LIST_ARGUMENTS.get(name, ())) == list_parameters(name)
+
+
+def test_every_page_macro_has_its_block_module_and_no_other() -> None:
+    from macros.pages.registry import BLOCK_MODULES
+
+    assert set(BLOCK_MODULES) == set(PAGE_MACROS)

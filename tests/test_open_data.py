@@ -276,6 +276,7 @@ def test_anchors_do_not_move_when_a_sentence_is_added_before_them(site: BuiltSit
     result = build_in_process(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     before = {a["body"]["id"] for a in annotations(site)}
-    after = {a["body"]["id"] for a in json.loads((tmp_path / "site/data/claims.jsonld").read_text())["first"]["items"]}
+    claims = json.loads((tmp_path / "site/data/claims.jsonld").read_text(encoding="utf-8"))
+    after = {a["body"]["id"] for a in claims["first"]["items"]}
     assert before <= after, sorted(before - after)[:5]
     assert len(after - before) == 2 and "../truces/#events-added-entry-2012-text-1" in after

@@ -74,7 +74,7 @@ def test_the_strict_build_fails_when_the_claims_files_cannot_be_made(tmp_path, m
 
     monkeypatch.setattr(OpenData, "write", broken)
     project = copy_project(tmp_path / "project")
-    assert (project / "mkdocs.yml").read_text() == (ROOT / "mkdocs.yml").read_text()
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     result = build_in_process(project, tmp_path / "site")
     assert result.returncode == 1
     assert ("data/claims.jsonld, data/claims.csv and data/open-data.zip could not be produced: "

@@ -13,6 +13,7 @@ another exception.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -32,6 +33,13 @@ from macros.seeds.matching import MIN_QUOTE_WORDS, find_quote, normalize, normal
 
 SEEDS = [Seed.read(path.stem, path) for path in sorted((ROOT / "seeds").glob("*.txt"))]
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def test_the_examples_are_the_same_every_run_in_ci_and_new_every_run_here() -> None:
+    """A red CI run reproduces (tests/conftest.py loads the `ci` profile when `CI` is set; .ci/run sets it)."""
+    ci = bool(os.environ.get("CI"))
+    assert settings.default.derandomize is ci and FAST.derandomize is ci
+
 
 # What each plain character may be typed as, per the matcher's documentation.
 VARIANTS = {
@@ -124,7 +132,8 @@ def test_any_other_one_character_change_matches_only_where_the_result_stands(dat
 def test_normalizing_is_the_documented_folding(text: str) -> None:
     normalized = normalize(text)
     assert normalized.text == fold(text) == normalized_text(text)
-    assert len(normalized.offsets) == len(normalized.text)
+    offsets = [normalized.offset(i) for i in range(len(normalized.text))]
+    assert offsets == sorted(set(offsets)) and all(0 <= at < len(text) for at in offsets)  # in order, each its own
     if normalized.text:
         start, end = normalized.span(0, len(normalized.text))
         assert fold(text[start:end]) == normalized.text

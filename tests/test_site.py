@@ -24,7 +24,7 @@ EXPLAINER_PAGES = {
     "claims-detail/": "More on each claim",
     "people/": "Everyone named",
 }
-SOURCE_IDS = [s["id"] for s in yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]]
+SOURCE_IDS = [s["id"] for s in yaml.safe_load((ROOT / "data/sources.yml").read_text(encoding="utf-8"))["sources"]]
 
 
 def article(site: BuiltSite, url: str):
@@ -56,6 +56,8 @@ def test_every_required_page_exists_and_is_reachable_from_the_navigation(site: B
 
 
 def test_every_sentence_on_every_explainer_page_has_a_footnote(site: BuiltSite):
+    """On the article as served: the build's check reads each page's content before the glossary links, the
+    claim anchors, the footnotes' bodies and the theme's template, so this is what a reader gets after all of them."""
     checked = 0
     for url in page_urls(site):
         if not is_explainer(site, url):
@@ -147,7 +149,7 @@ def test_archive_pages_show_the_article_whose_it_is_and_who_cites_it(site: Built
         paragraphs = archive.select("p.seed-para")
         sources = yaml.safe_load((ROOT / "data/sources.yml").read_text(encoding="utf-8"))["sources"]
         seed_file = next(s for s in sources if s["id"] == source_id)["file"]
-        seed_lines = [line for line in (ROOT / "seeds" / seed_file).read_text().split("\n") if line.strip()]
+        seed_lines = [line for line in (ROOT / "seeds" / seed_file).read_text(encoding="utf-8").split("\n") if line.strip()]
         assert len(paragraphs) == len(seed_lines)
         for para, line in zip(paragraphs, seed_lines, strict=True):
             para = copy.copy(para)  # the parsed page is shared between tests
@@ -157,14 +159,20 @@ def test_archive_pages_show_the_article_whose_it_is_and_who_cites_it(site: Built
             assert normalized_text(line) in normalized_text(text)
 
 
-def test_seeds_are_the_shared_seeds_byte_for_byte():
-    shared = ROOT.parent / "shared" / "seeds"
-    sources = yaml.safe_load((ROOT / "data/sources.yml").read_text())["sources"]
-    for source in sources:
-        data = (ROOT / "seeds" / source["file"]).read_bytes()
-        assert hashlib.sha256(data).hexdigest() == source["sha256"]
-        if shared.is_dir():
-            assert data == (shared / source["file"]).read_bytes()
+# The evidence as it was handed over: the five seed files' sha256, pinned here apart from data/sources.yml. The
+# build checks each seed against the sha256 data/sources.yml records, so a seed edited there as well would build.
+SEEDS_AS_GIVEN = {
+    "000_abce380b1f8a2619.txt": "f72b538f1f41371f345f9c10ff05363cc839cb584c0d50c5ace3999c330df4ae",
+    "001_14be626d886758d1.txt": "0aa7809c9b00a93e852b2128a4a53c857111f6631d1e9de144aa9bc3145b6067",
+    "002_5c5cb3378c038d74.txt": "bb4142defeeda10cc0e1e904aedf581c12fa2b973ce4e2c34536ed3e00113520",
+    "003_eadb32ec1a5f206e.txt": "0af2d725bd0169d97ddcc09472a98b961a2e7a348cf19df050aca9fca2923c58",
+    "004_c9ad952296108161.txt": "946312b58265aebb50729b1ec79f84c3c379d39ca820f6b3247b8e4b9b076469",
+}
+
+
+def test_the_seeds_are_the_evidence_as_given_byte_for_byte():
+    present = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in (ROOT / "seeds").iterdir()}
+    assert present == SEEDS_AS_GIVEN
 
 
 def test_no_request_to_any_other_host(site: BuiltSite):
@@ -175,16 +183,7 @@ def test_no_request_to_any_other_host(site: BuiltSite):
                 value = element.get(attr, "")
                 assert not re.match(r"^(https?:)?//", value), f"{file}: {tag} {value}"
     for css in site.path.rglob("*.css"):
-        assert "fonts.googleapis" not in css.read_text(errors="ignore")
-
-
-def test_every_internal_anchor_resolves(site: BuiltSite):
-    # The build runs this check too (on_post_build); here it is asserted on the site the tests read.
-    from macros.checks.links import broken_links
-
-    assert broken_links(site.path) == []
-    links = sum(len(site.page(f.relative_to(site.path).as_posix()).select("a[href*='#']")) for f in site.html_files())
-    assert links > 500
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8")
 
 
 def test_the_anchor_check_catches_a_missing_anchor(tmp_path: Path):
@@ -192,9 +191,9 @@ def test_the_anchor_check_catches_a_missing_anchor(tmp_path: Path):
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
-        '<p id="here"><a href="../b/#nowhere">x</a><a href="#here">y</a><a href="../c/">z</a></p>')
+        '<p id="here"><a href="../b/#nowhere">x</a><a href="#here">y</a><a href="../c/">z</a></p>', encoding="utf-8")
     (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "index.html").write_text('<p id="there">b</p>')
+    (tmp_path / "b" / "index.html").write_text('<p id="there">b</p>', encoding="utf-8")
     assert broken_links(tmp_path) == ["a/index.html: link '../b/#nowhere' points to an anchor that does not exist",
                                       "a/index.html: link '../c/' points to a page that does not exist"]
 
@@ -202,11 +201,11 @@ def test_the_anchor_check_catches_a_missing_anchor(tmp_path: Path):
 def test_a_quote_altered_by_one_word_fails_the_build_with_file_line_entry_field_quote_and_nearest(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     people = project / "data" / "people.yml"
-    text = people.read_text()
+    text = people.read_text(encoding="utf-8")
     original = "visited at least two maximum-security prisons"
     assert original in text, "the fixture passage moved; pick another from data/people.yml"
     altered = text.replace(original, "visited at least three maximum-security prisons", 1)
-    people.write_text(altered)
+    people.write_text(altered, encoding="utf-8")
     line = altered[:altered.index("at least three")].count("\n") + 1
     result = build_site(project, tmp_path / "site")
     output = result.stdout + result.stderr

@@ -6,7 +6,7 @@
  *    is hovered or has keyboard focus, as Material's content.footnote.tooltips
  *    did, with Material's look (.md-tooltip2). One tooltip for the page, made
  *    when it is wanted: Material set up a watcher on every reference at load,
- *    a third of the script time of a page with a hundred footnotes (issue 9).
+ *    a third of the script time of a page with a hundred footnotes.
  *    Escape closes it (it comes back on the next hover or focus), a focused
  *    reference is described by its footnote's text (aria-describedby).
  * 2. Print: footnote source links carry their full address for print CSS,
@@ -187,8 +187,8 @@
 
   // One link for the whole page, moved into the sentence the reader points at,
   // focuses in or taps (a link in every sentence was hundreds of elements on a
-  // long page: issue 9). The sentence keeps the link's room (site.css), so
-  // showing it moves nothing.
+  // long page, too many for a phone). The sentence keeps the link's room
+  // (site.css), so showing it moves nothing.
   var SHOWN = "claim--shown";
   var LINKED = "claim--linked";
   var shown = null;

@@ -78,7 +78,8 @@ def _read_as_label(element: _Element) -> bool:
 
 
 def _is_footnote_ref(element: _Element) -> bool:
-    """Python-Markdown's <sup><a class="footnote-ref"></sup>, or the bare link the built page has (issue 9)."""
+    """Python-Markdown's <sup><a class="footnote-ref"></sup>, or the bare link the built page has (no <sup>: one element
+    fewer per reference)."""
     if element.tag == "a":
         return REF_CLASS in (element.get("class") or "").split()
     return element.tag == "sup" and any(REF_CLASS in (a.get("class") or "").split() for a in element.iter("a"))
@@ -88,12 +89,13 @@ def _text_of(block: _Element, labels: list[_Element] | None = None) -> tuple[str
     """The block's own text (nested blocks left out) with footnote refs as markers, and its link text.
 
     An inline element marked as a label is left out of the text, and added to `labels`, to be read on its own."""
-    pieces: list[str] = []
+    pieces = _Pieces()
+    put = pieces.put
     link_pieces: list[str] = []
 
     def add(text: str | None, in_link: bool) -> None:
         if text:
-            pieces.append(_own(text))
+            put(_own(text))
             if in_link:
                 link_pieces.append(text)
 
@@ -104,12 +106,12 @@ def _text_of(block: _Element, labels: list[_Element] | None = None) -> tuple[str
             if not isinstance(tag, str):
                 pass  # a comment or processing instruction: only its tail is text
             elif tag in ("sup", "a") and _is_footnote_ref(child):
-                pieces.append(MARKER)
-            elif tag in ("td", "th"):
-                pieces.append(" \u00b7 ")
+                put(MARKER)
+            elif tag in ("td", "th"):  # the cells of a row, read as one statement: "2015 · 6,656"
+                pieces.cell()
                 walk(child, in_link)
             elif tag in BLOCKS or tag == "img":
-                pieces.append(_stand_in(child))
+                put(_stand_in(child))
             elif labels is not None and _read_as_label(child):
                 labels.append(child)
             elif not (tag in SKIPPED or _exempt(child) or _is_permalink(child)):
@@ -117,7 +119,29 @@ def _text_of(block: _Element, labels: list[_Element] | None = None) -> tuple[str
             add(child.tail, in_link)
 
     walk(block)
-    return "".join(pieces), "".join(link_pieces)
+    return "".join(pieces.items), "".join(link_pieces)
+
+
+class _Pieces:
+    """A block's text as it is read, a separator between two table cells' text (never before the first cell,
+    after the last, or around an empty one)."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.shown = False  # any text yet
+        self.between_cells = False  # a cell has begun after text: the separator goes before the next text
+
+    def put(self, piece: str) -> None:
+        if piece.strip():
+            if self.between_cells:
+                self.items.append(" \u00b7 ")
+                self.between_cells = False
+            self.shown = True
+        self.items.append(piece)
+
+    def cell(self) -> None:
+        self.items.append(" ")
+        self.between_cells = self.shown
 
 
 def _stand_in(element: _Element) -> str:

@@ -62,9 +62,6 @@ class Ledger:
     def citing(self, located: Located) -> list[CitingPage]:
         return self.by_passage.get(located.key, [])
 
-    def clear(self) -> None:
-        self.by_passage.clear()
-
 
 @dataclass
 class PageFootnotes:

@@ -51,14 +51,15 @@ class CitationFailure:
     hint: str | None = None
 
 
-def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed],
-                    min_words: int = MIN_QUOTE_WORDS) -> Located | CitationFailure:
-    """Locate `quote` in the seed of `source_id`, or say precisely why not."""
+def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed], min_words: int = MIN_QUOTE_WORDS,
+                    sources_file: str = "data/sources.yml") -> Located | CitationFailure:
+    """Locate `quote` in the seed of `source_id`, or say precisely why not (`sources_file`: the project's sources
+    file, as a contributor sees it, named in the hint when there is no such source)."""
     seed = seeds.get(source_id)
     if seed is None:
         known = ", ".join(sorted(seeds)) or "none"
         return CitationFailure(f"there is no source with id '{source_id}'",
-                               hint=f"use one of the ids in data/sources.yml: {known}")
+                               hint=f"use one of the ids in {sources_file}: {known}")
     if not quote.strip():
         return CitationFailure("the quote is empty",
                                hint="copy the passage that supports the sentence from the seed, word for word")

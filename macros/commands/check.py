@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from macros.mkdocs_adapter.config import project_settings
+from macros.model.gc_policy import BuildCollector
 from macros.model.load import load_project
 from macros.problems.problem import ContributorError, to_fill_report
 
@@ -32,10 +33,19 @@ def main(argv: list[str] | None = None, exit_now: bool = False) -> int:
               "    hint:     run the check from the project folder, or name it: python -m macros.check PATH",
               file=sys.stderr)
         return 2
+    collector = BuildCollector()
+    try:
+        return _check(root, collector, exit_now)
+    finally:
+        collector.release()  # called in a process that goes on (the tests): the model is not kept frozen
+
+
+def _check(root: Path, collector: BuildCollector, exit_now: bool) -> int:
     try:
         settings = project_settings(root)
         started = time.perf_counter()
-        project = load_project(root, settings)
+        with collector.paused_while_loading():
+            project = load_project(root, settings)
     except ContributorError as error:
         print(error.report(), file=sys.stderr)
         print("\nNothing was changed. CONTRIBUTING.md shows a correct entry of every kind.", file=sys.stderr)

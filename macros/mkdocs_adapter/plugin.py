@@ -52,6 +52,7 @@ from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
 from macros.mkdocs_adapter.preview import Preview
 from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState, ProjectIndex
+from macros.model.gc_policy import BuildCollector
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.anchors import CitationAnchors
@@ -125,6 +126,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.preview = Preview()  # under mkdocs serve, problems go in the page (preview.py)
         self._kept = KeptWarnings()  # MkDocs' warnings under -q, counted by a strict build (quiet_warnings.py)
         self._unloaded = False  # the project did not load: the pages are left blank under the problems
+        self._collector = BuildCollector()  # paused while the project loads; the model frozen until the next load
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview.serving = command == "serve"
@@ -147,7 +149,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.config.assets:  # before the project's own, which may override any rule
             assets.add_to_config(config)
         try:
-            project = load_project(self.settings.root, self.settings)
+            with self._collector.paused_while_loading():
+                project = load_project(self.settings.root, self.settings)
             self._unloaded = False
         except ContributorError as error:
             self.preview.fail("The data, seeds or citations have problems; nothing was built.\n\n" + error.report())

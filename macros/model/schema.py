@@ -321,6 +321,3 @@ DATA_FILES: dict[str, tuple[str, type[Entry]]] = {
     "short_version.yml": ("points", Point),
     "panels.yml": ("panels", Panel),
 }
-
-Kind = Literal["sources", "sides", "periods", "people", "events", "quotes", "claims", "figures", "charts", "terms",
-               "differences", "facts", "points", "panels"]

@@ -70,7 +70,7 @@ def mark_claims(html: str, link: str) -> tuple[str, list[Claim]]:
         block = _WHOLE_BLOCK.search(before)
         closing = _BLOCK_END.match(content, run_end) if block else None
         if block and closing and closing.group(1) == block.group(1):
-            # The sentence is its whole paragraph or list item: the block is the claim (one element fewer, issue 9).
+            # The sentence is its whole paragraph or list item: the block is the claim (one element fewer per claim).
             pieces.append(f'{before[:block.start()]}<{block.group(1)} class="claim" id="{anchor}">{sentence}'
                           f'{link.format(anchor=anchor)}')
         else:

@@ -62,9 +62,12 @@ def _page_macro(env: Any, host: MacroHost, name: str, kind: str | None) -> Calla
 
 def _block(name: str, renderer: Renderer) -> Callable[..., Any]:
     """The function that renders a macro's block, bound to the page's renderer."""
-    if name in BLOCK_MODULES:
-        return functools.partial(getattr(importlib.import_module(BLOCK_MODULES[name]), name), renderer)
-    return getattr(renderer, name)  # type: ignore[no-any-return]
+    return functools.partial(_block_function(name), renderer)
+
+
+def _block_function(name: str) -> Callable[..., Any]:
+    """The module-level function of the macro's name in its block's module (every page macro has one: a test)."""
+    return getattr(importlib.import_module(BLOCK_MODULES[name]), name)  # type: ignore[no-any-return]
 
 
 def _wants_list(annotation: Any) -> bool:
@@ -78,11 +81,7 @@ def list_parameters(name: str) -> list[bool]:
     """For each positional parameter of a page macro, read from its block's signature, whether it takes a list of ids.
 
     The declared contract is `LIST_ARGUMENTS` (macros/model/page_macros.py); a test asserts the two agree."""
-    if name in BLOCK_MODULES:
-        function = getattr(importlib.import_module(BLOCK_MODULES[name]), name)
-        params = list(inspect.signature(function).parameters.values())[1:]  # the page's renderer
-    else:
-        params = list(inspect.signature(getattr(Renderer, name)).parameters.values())[1:]  # self
+    params = list(inspect.signature(_block_function(name)).parameters.values())[1:]  # the page's renderer
     return [_wants_list(p.annotation) for p in params]
 
 

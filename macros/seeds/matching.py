@@ -54,11 +54,6 @@ class Normalized:
         """Index in the original of text[index]."""
         return index + self.shifts[bisect.bisect_right(self.points, index) - 1]
 
-    @property
-    def offsets(self) -> tuple[int, ...]:
-        """offsets[i] = index in the original of text[i]."""
-        return tuple(self.offset(i) for i in range(len(self.text)))
-
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) for the normalized [start, end)."""
         return self.offset(start), self.offset(end - 1) + 1

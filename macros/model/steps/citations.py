@@ -67,7 +67,7 @@ def verify(ctx: LoadContext, kind: str, entry: Any, loc: tuple[Any, ...], source
         return None  # the seed's own problem is already reported
     known = ctx.verified.get((source_id, quote))
     if known is None:  # the same passage is often cited more than once: located once
-        found = verify_citation(source_id, quote, ctx.project.seeds, ctx.settings.min_quote_words)
+        found = verify_citation(source_id, quote, ctx.project.seeds, ctx.settings.min_quote_words, ctx.file_of("sources"))
         known = ctx.verified[(source_id, quote)] = (found, passage_key(source_id, quote))
     result, key = known
     if isinstance(result, CitationFailure):

@@ -94,7 +94,8 @@ def _page_citations(ctx: LoadContext, rel: str, markdown: str) -> None:
             continue
         if citation.source not in ctx.project.seeds:
             continue  # the seed's own problem is already reported
-        result = verify_citation(citation.source, citation.quote, ctx.project.seeds, ctx.settings.min_quote_words)
+        result = verify_citation(citation.source, citation.quote, ctx.project.seeds, ctx.settings.min_quote_words,
+                                 ctx.file_of("sources"))
         if isinstance(result, CitationFailure):
             ctx.problems.add(Problem(message=result.message, details=result.details, hint=result.hint, **where))
         else:
