@@ -68,14 +68,6 @@ NAME = "cited-explainer"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
 
 
-def plugin_of(config: MkDocsConfig) -> ExplainerPlugin:
-    """This build's instance of the plugin, for the page macros."""
-    for plugin in config.plugins.values():
-        if isinstance(plugin, ExplainerPlugin):
-            return plugin
-    raise PluginError(f"the page macros need the `{NAME}` plugin: list it under `plugins:` in mkdocs.yml")
-
-
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
     """One build of a cited explainer: the project loaded in `on_config`, every page checked and rewritten."""
 
@@ -301,4 +293,4 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self._kept.stop()
 
 
-__all__ = ["ExplainerConfig", "ExplainerPlugin", "plugin_of", "settings_of"]
+__all__ = ["NAME", "ExplainerConfig", "ExplainerPlugin", "settings_of"]
