@@ -188,7 +188,7 @@
   // One link for the whole page, moved into the sentence the reader points at,
   // focuses in or taps (a link in every sentence was hundreds of elements on a
   // long page, too many for a phone). The sentence keeps the link's room
-  // (site.css), so showing it moves nothing.
+  // (cited-explainer.css), so showing it moves nothing.
   var SHOWN = "claim--shown";
   var LINKED = "claim--linked";
   var shown = null;
@@ -208,7 +208,7 @@
       claimLink.removeAttribute("data-copied");
       claimLink.href = "#" + claim.id;
       claim.appendChild(claimLink);
-      claim.classList.add(LINKED);  // site.css: the link takes the room the sentence keeps for it
+      claim.classList.add(LINKED);  // cited-explainer.css: the link takes the room the sentence keeps for it
     }
     return claimLink;
   }

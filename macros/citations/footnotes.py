@@ -145,7 +145,7 @@ _SPACES = re.compile(r"\s*\n\s*")
 
 def _ref_without_sup(match: re.Match[str]) -> str:
     """Python-Markdown's reference without its <sup>: the id moves to the link (one element fewer per citation;
-    site.css raises the link as <sup> did)."""
+    cited-explainer.css raises the link as <sup> did)."""
     return f'<a class="{markup.REF_CLASS}" id="{match.group(1)}" {match.group(2)}>{match.group(3)}</a>'
 
 

@@ -45,7 +45,7 @@ class OpenData:
     def mark_page(self, src_uri: str, url: str, title: str, html: str, footnotes: PageFootnotes) -> str:
         """The page's HTML with each cited sentence anchored; its claims recorded."""
         passages = {footnotes.label_of(located): located for located in footnotes.order}
-        # No link inside each sentence: site.js makes one on demand (issue 9: a page's DOM size).
+        # No link inside each sentence: cited-explainer.js makes one on demand (one element fewer per sentence).
         marked, claims = mark_claims(html, "")
         self.pages[src_uri] = PageClaims(url, title, tuple(claims), passages)
         self.cited[src_uri] = list(dict.fromkeys(p.source_id for p in passages.values()))

@@ -2,7 +2,7 @@
 
 Columns and their headings live in templates/claims_table.html. On a phone
 the table stacks, one claim after another, each cell under its heading
-(site.css), so the page never scrolls sideways.
+(cited-explainer.css), so the page never scrolls sideways.
 """
 
 from __future__ import annotations
