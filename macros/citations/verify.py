@@ -7,12 +7,11 @@ hand-written Markdown footnotes both go through it.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass
 
 from macros.seeds.article import Seed
-from macros.seeds.matching import INVISIBLE, MIN_QUOTE_WORDS, nearest_passage, normalized_text, word_count
+from macros.seeds.matching import INVISIBLE_CHARACTER, MIN_QUOTE_WORDS, nearest_passage, normalized_text, word_count
 
 
 @dataclass(frozen=True)
@@ -35,9 +34,6 @@ class Located:
         """Anchor id of the highlighted passage on the archive page."""
         digest = hashlib.sha1(f"{self.source_id}\n{normalized_text(self.quote)}".encode()).hexdigest()[:10]
         return f"q-{digest}"
-
-
-_HIDDEN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(INVISIBLE)) + "]")
 
 
 def passage_key(source_id: str, quote: str) -> tuple[str, str]:
@@ -69,7 +65,7 @@ def verify_citation(source_id: str, quote: str, seeds: dict[str, Seed], min_word
             details=(("quote", f'"{quote}"'),),
             hint=("a passage this short (a name, a stock phrase) stands in many places and does not show "
                   "what supports the sentence; quote the clause around it"))
-    hidden = _HIDDEN.search(quote)
+    hidden = INVISIBLE_CHARACTER.search(quote)
     if hidden:
         at, ch = hidden.start(), hidden.group(0)
         return CitationFailure(

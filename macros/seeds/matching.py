@@ -24,10 +24,9 @@ _CHAR_MAP = {
 }
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\t", "\r", "\n", "\f", "\v", " "}
 # Characters a reader cannot see, ignored in a seed: zero-width ones, the soft hyphen, direction marks and controls.
-# A quote may not hold them (`INVISIBLE`, checked in citations/verify.py): it matches the seed without them.
+# A quote may not hold them (`INVISIBLE_CHARACTER`, checked in citations/verify.py): it matches the seed without them.
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u00ad", "\u061c", "\u200e", "\u200f",
                "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"}
-INVISIBLE = frozenset(_ZERO_WIDTH)
 
 # A quote shorter than this many words proves nothing: a name or a stock
 # phrase occurs in many places and does not tie a sentence to one passage.
@@ -60,6 +59,7 @@ class Normalized:
 
 
 _ZW_CLASS = "".join(sorted(_ZERO_WIDTH))
+INVISIBLE_CHARACTER = re.compile(f"[{_ZW_CLASS}]")  # any one of _ZERO_WIDTH (none needs escaping in a class)
 _IGNORED = f"[\\s{_ZW_CLASS}]"
 _LEADING = re.compile(_IGNORED + "*")
 # Where the folding changes length: a run of two or more spaces (or zero-width characters),
