@@ -51,14 +51,15 @@ class _Site:
         self.texts = {file.relative_to(site).as_posix(): _without_code(file.read_text(encoding="utf-8"))
                       for file in sorted(site.rglob("*.html"))}
         self.ids: dict[str, set[str]] = {}
-        self.targets: dict[str, str | None] = {}  # site path -> the file it serves, relative to the site
-        self.resolved: dict[tuple[str, str], str | None] = {}  # (folder, path as linked) -> file: most links repeat
+        # Two lookups, as links repeat: (folder, path as linked) -> file, without joining paths again; and the
+        # site path those pairs resolve to (many pairs, one path) -> file, without asking the file system again.
+        self.resolved: dict[tuple[str, str], str | None] = {}
+        self.targets: dict[str, str | None] = {}
 
     def lacks_anchor(self, page: str, fragment: str) -> bool:
         if page not in self.ids:
-            found = {m.group(1) or m.group(2) or "" for m in _ID.finditer(self.texts[page])}
-            self.ids[page] = {html.unescape(value) for value in found} if any("&" in v for v in found) else found
-        return (unquote(fragment) if "%" in fragment else fragment) not in self.ids[page]
+            self.ids[page] = {html.unescape(m.group(1) or m.group(2) or "") for m in _ID.finditer(self.texts[page])}
+        return unquote(fragment) not in self.ids[page]
 
     def dest_of(self, where: str, path: str) -> str | None:
         """The file (relative to the site) a link from `where` to `path` leads to; None when there is none."""
@@ -87,9 +88,7 @@ def _internal_hrefs(text: str) -> list[str]:
     no-external-request test covers those)."""
     hrefs = []
     for link in _LINK.finditer(text):
-        href = link.group(1) or link.group(2) or ""
-        if "&" in href:
-            href = html.unescape(href)
+        href = html.unescape(link.group(1) or link.group(2) or "")
         if href and not _SCHEME.match(href):
             hrefs.append(href)
     return hrefs
