@@ -46,7 +46,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import typing
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +57,7 @@ if "--project" in sys.argv[:-1]:  # measure another checkout with its own code
 sys.path.insert(0, str(ROOT))
 
 from macros.model.fastyaml import fast_load  # noqa: E402
-from macros.model.fields import model_classes, ref_kind  # noqa: E402
+from macros.model.fields import item_ref_kind, model_classes, ref_kind  # noqa: E402
 from macros.model.load import load_project  # noqa: E402
 from macros.model.schema import DATA_FILES  # noqa: E402
 from macros.model.yamlfile import read_yaml  # noqa: E402
@@ -82,7 +81,7 @@ def id_fields() -> tuple[set[str], set[str]]:
         for name, info in cls.model_fields.items():
             if ref_kind(info.metadata):
                 single.add(name)
-            elif ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ())):
+            elif item_ref_kind(info):
                 lists.add(name)  # list[PersonId]
             todo.extend(model_classes(info.annotation) or ())
     return single, lists

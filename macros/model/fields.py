@@ -26,6 +26,11 @@ def ref_kind(metadata: typing.Iterable[Any]) -> str | None:
     return next((m.kind for m in metadata if isinstance(m, Ref)), None)
 
 
+def item_ref_kind(info: Any) -> str | None:
+    """The kind a list field's items name (`list[PersonId]`), if they are ids; info is the field's FieldInfo."""
+    return ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ()))
+
+
 def model_classes(annotation: Any) -> set[type[BaseModel]] | None:
     """The schema classes a value of this annotation can be, or be a list of; None when that is not known
     (an annotation this does not take apart), so that a walk looks inside the field anyway."""

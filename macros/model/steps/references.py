@@ -10,7 +10,6 @@ printed under `names`.
 from __future__ import annotations
 
 import functools
-import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from macros.model.context import LoadContext
-from macros.model.fields import fields_leading_to, ref_kind
+from macros.model.fields import fields_leading_to, item_ref_kind, ref_kind
 from macros.problems.problem import Problem
 
 
@@ -50,17 +49,12 @@ def references_in(model: BaseModel, loc: tuple[Any, ...] = ()) -> Iterator[tuple
 def _plan(cls: type[BaseModel]) -> tuple[tuple[str, str | None, str | None], ...]:
     """The fields of cls that can lead to an id: (name, the kind it names, the kind its list's items name)."""
     fields = cls.model_fields
-    return tuple((name, ref_kind(fields[name].metadata), _item_ref_kind(fields[name]))
+    return tuple((name, ref_kind(fields[name].metadata), item_ref_kind(fields[name]))
                  for name in fields_leading_to(cls, _holds_ref))
 
 
 def _holds_ref(name: str, info: FieldInfo) -> bool:
-    return bool(ref_kind(info.metadata) or _item_ref_kind(info))
-
-
-def _item_ref_kind(info: FieldInfo) -> str | None:
-    """The kind a list field's items name (`list[PersonId]`), if they are ids."""
-    return ref_kind(getattr(next(iter(typing.get_args(info.annotation)), None), "__metadata__", ()))
+    return bool(ref_kind(info.metadata) or item_ref_kind(info))
 
 
 def _display_names(ctx: LoadContext) -> None:
