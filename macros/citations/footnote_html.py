@@ -17,11 +17,13 @@ take the extension's markup from here; the reader's script
     </li>
     ...
 
-Four of the extension's options change that markup (`FIXED_OPTIONS`): the
-separator in the ids, ids made unique across conversions, the text of the
-reference and the back-link's title. A project that sets one of them to
-anything else gets one error naming it (`unsupported_options`), instead of
-a build whose rewrites find nothing to rewrite. Its other options
+Three of the extension's options change that markup so that the engine could
+not read it (`FIXED_OPTIONS`): the separator in the ids, ids made unique
+across conversions and the text of the reference. A project that sets one
+of them to anything else gets one error naming it (`unsupported_options`),
+instead of a build whose rewrites find nothing to rewrite. The back-link's
+title (BACKLINK_TITLE) is the project's to word, in its readers' language:
+`BacklinkTitle` reads and rewrites it as configured. The other options
 (`FREE_OPTIONS`) do not change what the engine reads. tests/test_footnote_html.py
 converts pages with the real extension under every option and fails, naming
 the installed Markdown version, when the markup or the options change.
@@ -29,18 +31,20 @@ the installed Markdown version, when the markup or the options change.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 TESTED_WITH = "3.11"  # the Python-Markdown release (major.minor) this markup was read from
 
-# option -> the only value the engine reads (as mkdocs.yml writes it; BACKLINK_TITLE in either placeholder form)
+# option -> the only value the engine reads (as mkdocs.yml writes it)
 FIXED_OPTIONS: dict[str, tuple[object, ...]] = {
     "SEPARATOR": (":",),
     "UNIQUE_IDS": (False,),
     "SUPERSCRIPT_TEXT": ("{}",),
-    "BACKLINK_TITLE": ("Jump back to footnote %d in the text", "Jump back to footnote {} in the text"),
 }
+TITLE_OPTION = "BACKLINK_TITLE"  # read as configured (`BacklinkTitle`)
 FREE_OPTIONS = frozenset({"PLACE_MARKER", "BACKLINK_TEXT", "USE_DEFINITION_ORDER"})
 
 REF_CLASS = "footnote-ref"
@@ -61,11 +65,47 @@ REF_LINK = re.compile(r'(<a class="footnote-ref" href="#fn:)([^"]+)(">)(\d+)(</a
 NOTES = re.compile(r'(<div class="footnote">\s*<hr\s*/?>\s*<ol>)(.*?)(</ol>\s*</div>)', re.S)
 # One footnote in that list, with its label.
 NOTE = re.compile(r'<li id="fn:([^"]+)">.*?</li>\s*', re.S)
-BACKLINK_TITLE = re.compile(r"Jump back to footnote \d+ in the text")
 
 
-def backlink_title(number: int) -> str:
-    return f"Jump back to footnote {number} in the text"
+@dataclass(frozen=True)
+class BacklinkTitle:
+    """The back-link's title as the footnotes extension writes it, for the footnote's number: `wording` is its
+    BACKLINK_TITLE option, with `{}` (or the older `%d`) where the number goes; Python-Markdown's own unless
+    mkdocs.yml sets it."""
+
+    wording: str = "Jump back to footnote {} in the text"
+
+    @classmethod
+    def of(cls, options: Mapping[str, object]) -> BacklinkTitle:
+        value = options.get(TITLE_OPTION)
+        return cls(str(value).replace("%d", "{}")) if value is not None else cls()
+
+    def title(self, number: int) -> str:
+        """The title attribute's value for footnote `number`, escaped as the extension's serializer escapes it."""
+        return _attribute(str(number).join(self._parts))
+
+    def renumbered(self, note: str, number: int) -> str:
+        """One footnote's HTML with its back-links' titles saying `number`."""
+        title = self.title(number)
+        return self.pattern.sub(lambda m: f'{m.group(1)}{title}"', note)
+
+    @functools.cached_property
+    def _parts(self) -> tuple[str, ...]:
+        return tuple(self.wording.split("{}"))
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """A back-link's title attribute, after the link's class and href (group 1)."""
+        wording = r"\d+".join(re.escape(_attribute(part)) for part in self._parts)
+        return re.compile(rf'(<a class="{BACKREF_CLASS}" href="#{LATER_REF_ID_PREFIX}[^"]*" title="){wording}"')
+
+
+# As Python-Markdown's HTML serializer escapes an attribute: an "&" that opens a character reference stays.
+_BARE_AMP = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)
+
+
+def _attribute(text: str) -> str:
+    return _BARE_AMP.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def unsupported_options(options: Mapping[str, object]) -> list[tuple[str, object, object]]:

@@ -149,11 +149,12 @@ def _ref_without_sup(match: re.Match[str]) -> str:
     return f'<a class="{markup.REF_CLASS}" id="{match.group(1)}" {match.group(2)}>{match.group(3)}</a>'
 
 
-def number_in_reading_order(html: str) -> str:
+def number_in_reading_order(html: str, backlink: markup.BacklinkTitle = markup.BacklinkTitle()) -> str:
     """Renumber a rendered page's footnotes by first reference in the page.
 
     Python-Markdown numbers references inside nested HTML blocks (md_in_html)
-    after the rest, so a reader would meet [105] before [6].
+    after the rest, so a reader would meet [105] before [6]. `backlink` is the
+    back-links' title as the project words it; each says its new number.
     """
     order: dict[str, int] = {}
     for match in markup.REF_LINK.finditer(html):
@@ -166,8 +167,7 @@ def number_in_reading_order(html: str) -> str:
     def reorder(block: re.Match[str]) -> str:
         notes = {m.group(1): m.group(0) for m in markup.NOTE.finditer(block.group(2))}
         ordered = sorted(notes, key=lambda label: order.get(label, len(order) + 1))
-        body = "".join(markup.BACKLINK_TITLE.sub(markup.backlink_title(order.get(label, 0)), notes[label])
-                       for label in ordered)
+        body = "".join(backlink.renumbered(notes[label], order.get(label, 0)) for label in ordered)
         return block.group(1) + "\n" + body + block.group(3)
 
     return markup.NOTES.sub(reorder, html, count=1)

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.citations.footnote_html import unsupported_options
+from macros.citations.footnote_html import BacklinkTitle, unsupported_options
 from macros.mkdocs_adapter.footnote_order import FootnoteOrderIndex
 from macros.problems.problem import ContributorError, Problem
 
@@ -37,6 +37,14 @@ def configure(config: MkDocsConfig) -> None:
                    for e in config.markdown_extensions):
             config.markdown_extensions.append(extension)
     config.markdown_extensions.append(FootnoteOrderIndex())  # footnotes linear, not quadratic in their number
+
+
+def backlink_title(config: MkDocsConfig) -> BacklinkTitle:
+    """The footnotes' back-link title as mkdocs.yml words it (BACKLINK_TITLE), Python-Markdown's by default."""
+    options: dict[str, object] = {}
+    for name in _FOOTNOTES:
+        options.update(config.mdx_configs.get(name) or {})
+    return BacklinkTitle.of(options)
 
 
 def footnote_option_problems(config: MkDocsConfig) -> list[Problem]:

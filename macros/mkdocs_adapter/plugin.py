@@ -154,7 +154,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
                                   "(publishing); nothing was built.\n\n" + report)
             else:
                 log.info("%s", report)  # a draft builds; the check lists the same
-        self._build = BuildState(project, ProjectIndex(project))
+        self._build = BuildState(project, ProjectIndex(project), markdown_setup.backlink_title(config))
         self.opendata = OpenData(project, self._build.index.anchors, config.site_name)  # the claims files and each page's JSON-LD
         self._kept = KeptWarnings()
         if config.strict:
@@ -222,7 +222,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return html
 
     def _renumber_footnotes(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return html if page.meta.get(ARCHIVE_META) else number_in_reading_order(html)
+        return html if page.meta.get(ARCHIVE_META) else number_in_reading_order(html, self.build.backlink)
 
     def _link_terms(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         glossary = self.settings.glossary_page
