@@ -36,7 +36,7 @@ def convert(**options: Any) -> str:
     return str(md.convert(PAGE))
 
 
-def grammar_reads(html: str, backlink: markup.BacklinkTitle = markup.BacklinkTitle()) -> bool:
+def grammar_reads(html: str, backlink: markup.BacklinkTitle = markup.DEFAULT_BACKLINK) -> bool:
     """Every pattern of the contract finds what it is for, as the passes over a page use them."""
     labels = [m.group(1) for m in markup.REF_LABEL.finditer(html)]
     links = [m.group(2) for m in markup.REF_LINK.finditer(html)]

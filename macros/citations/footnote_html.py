@@ -100,6 +100,8 @@ class BacklinkTitle:
         return re.compile(rf'(<a class="{BACKREF_CLASS}" href="#{LATER_REF_ID_PREFIX}[^"]*" title="){wording}"')
 
 
+DEFAULT_BACKLINK = BacklinkTitle()  # Python-Markdown's own wording
+
 # As Python-Markdown's HTML serializer escapes an attribute: an "&" that opens a character reference stays.
 _BARE_AMP = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 

@@ -149,7 +149,7 @@ def _ref_without_sup(match: re.Match[str]) -> str:
     return f'<a class="{markup.REF_CLASS}" id="{match.group(1)}" {match.group(2)}>{match.group(3)}</a>'
 
 
-def number_in_reading_order(html: str, backlink: markup.BacklinkTitle = markup.BacklinkTitle()) -> str:
+def number_in_reading_order(html: str, backlink: markup.BacklinkTitle = markup.DEFAULT_BACKLINK) -> str:
     """Renumber a rendered page's footnotes by first reference in the page.
 
     Python-Markdown numbers references inside nested HTML blocks (md_in_html)
