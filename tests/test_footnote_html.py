@@ -84,7 +84,7 @@ def test_the_back_link_title_is_read_and_renumbered_as_the_project_words_it(word
     assert [note.group(1) for note in listed] == ["a", "b", "c"], wording
     for number, note in enumerate(listed, 1):
         assert f'title="{backlink.title(number)}"' in note.group(0) and len(backlink.pattern.findall(note.group(0))) == 1
-    if backlink != markup.BacklinkTitle():
+    if backlink != markup.DEFAULT_BACKLINK:
         assert not grammar_reads(html), "the default wording must not read another one"
 
 
@@ -93,7 +93,7 @@ def test_the_build_reads_the_back_link_title_from_mkdocs_yml() -> None:
 
     config = SimpleNamespace(mdx_configs={"footnotes": {"BACKLINK_TITLE": "Volver a la nota %d"}})
     assert backlink_title(config).title(4) == "Volver a la nota 4"  # type: ignore[arg-type]
-    assert backlink_title(SimpleNamespace(mdx_configs={})) == markup.BacklinkTitle()  # type: ignore[arg-type]
+    assert backlink_title(SimpleNamespace(mdx_configs={})) == markup.DEFAULT_BACKLINK  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("option", sorted(markup.FIXED_OPTIONS))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from macros.citations.footnote_html import BacklinkTitle
+from macros.citations.footnote_html import DEFAULT_BACKLINK, BacklinkTitle
 from macros.citations.footnotes import Ledger, PageFootnotes
 from macros.html.glossary_links import TermIndex
 from macros.model.load import Project
@@ -40,7 +40,7 @@ class ProjectIndex:
 class BuildState:
     project: Project
     index: ProjectIndex
-    backlink: BacklinkTitle = field(default_factory=BacklinkTitle)  # the footnotes' back-link title, as configured
+    backlink: BacklinkTitle = DEFAULT_BACKLINK  # the footnotes' back-link title, as configured
     ledger: Ledger = field(default_factory=Ledger)
     pages: dict[str, PageFootnotes] = field(default_factory=dict)  # src_uri -> that page's footnotes
     uncited: list[tuple[str, str]] = field(default_factory=list)  # (built page, sentence)
