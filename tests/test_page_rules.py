@@ -13,6 +13,7 @@ from pathlib import Path
 
 from conftest import MKDOCS, ROOT, copy_project
 
+from macros.checks.origin import link_line
 from macros.citations.footnotes import PLACEHOLDER, PageFootnotes, escape_markers, render_footnotes
 from macros.model.load import load_project
 from macros.model.steps.page_rules import page_rule_problems
@@ -71,6 +72,24 @@ def test_page_rules_leave_code_and_comments_alone() -> None:
     assert page_rule_problems("docs/x.md", markdown, {}, None, 0) == []
     refused = page_rule_problems("docs/x.md", "text\n<SCRIPT src=x></SCRIPT>\n", {}, None, 0)
     assert [(p.line, p.message.split(":")[0]) for p in refused] == [(2, "a page may not hold a <script>")]
+
+
+def test_a_broken_link_is_traced_to_the_link_a_reader_sees_not_to_code() -> None:
+    """The page rules and the broken-link report read a page's links alike (page_syntax.LINK_TARGET and
+    blank_code): a link shown in fenced code, a code span or an HTML comment is not one, and a reference
+    definition with a title is."""
+    markdown = ("Example:\n\n```markdown\nSee [the report](../nowhere/).\n```\n\n"
+                "Shown as `[x](../nowhere/)` and <!-- [y](../nowhere/) -->\n\n"
+                "As [the report](../nowhere/) says.\n\n"
+                "[ref]: ../gone/#part \"A title\"\n\n"
+                "<a href='javascript:alert(1)'>z</a> and [w](javascript:alert(2))\n")
+    assert link_line(markdown, "../nowhere/") == (9, "../nowhere/")
+    assert link_line(markdown, "../gone/#part") == (11, "../gone/#part")
+    assert link_line(markdown, "../elsewhere/") is None
+    refused = page_rule_problems("docs/x.md", markdown, {}, None, 0)
+    assert [(p.line, p.message) for p in refused] == [
+        (13, 'a link may not run a script (`href="javascript:alert(1)"`)'),
+        (13, "a link may not run a script (a `javascript:` address)")]
 
 
 def test_mkdocs_warnings_stop_a_quiet_strict_build_and_are_shown(tmp_path: Path) -> None:

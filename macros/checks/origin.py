@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from macros.citations.page_syntax import DEFINITION
+from macros.citations.page_syntax import DEFINITION, LINK_TARGET, blank_code
 from macros.model.schema import DATA_FILES
 from macros.model.settings import Settings
 from macros.model.yamlfile import YamlDocument, read_yaml
@@ -32,8 +32,6 @@ _WORD = re.compile(r"\w+")
 # Not text a reader sees: template syntax, a link's target, a tag, a footnote reference, an attribute list.
 _UNSEEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\]\([^)]*\)|<[^>]*>|\[\^[^\]]*\]|\{:?[ \t]*[.#\w][^{}]*\}",
                      re.S)
-_TARGETS = re.compile(r"""\]\(\s*<?([^)\s>]+)|\bhref\s*=\s*["']([^"']+)["']|^[ \t]*\[[^\]^][^\]]*\]:[ \t]*<?(\S+?)>?[ \t]*$""",
-                      re.M | re.I)
 
 
 def page_line(markdown: str, sentence: str) -> int | None:
@@ -83,10 +81,10 @@ def link_line(markdown: str, href: str) -> tuple[int, str] | None:
     """The line and the target as written of the page's link that became href in the built page; None when the
     page has no such link (the engine made it)."""
     wanted = _link_key(href)
-    text = _visible_code_blanked(markdown)
-    for match in _TARGETS.finditer(text):
-        target = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
-        if _link_key(target) == wanted:
+    text = blank_code(markdown)
+    for match in LINK_TARGET.finditer(text):
+        target = html.unescape(match.group("inline") or match.group("reference") or match.group("href") or "")
+        if target and _link_key(target) == wanted:
             return text.count("\n", 0, match.start()) + 1, target
     return None
 
@@ -136,11 +134,6 @@ def _unseen(match: re.Match[str]) -> str:
 def _visible(markdown: str) -> str:
     """The page's text as a reader sees it, each word on the line where it was written."""
     return _UNSEEN.sub(_unseen, markdown)
-
-
-def _visible_code_blanked(markdown: str) -> str:
-    """The page with its code spans blanked: a link shown as code is not a link."""
-    return re.sub(r"`[^`\n]*`", _blank, markdown)
 
 
 def _strings(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:

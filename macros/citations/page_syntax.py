@@ -19,6 +19,11 @@ DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 BODY = re.compile(r'^(?P<source>[a-z0-9]+(?:-[a-z0-9]+)*):\s*["\u201c](?P<quote>.*)["\u201d]\s*$', re.S)
 FENCE = re.compile(r"^\s*(```|~~~)")
+# A link's target as a page writes it: inline, `[text](target "title")`, with or without <>; a reference
+# definition, `[name]: target "title"`; or an HTML attribute, `href="target"`. One group each.
+LINK_TARGET = re.compile(r"""\]\(\s*<?(?P<inline>[^)\s>]*)|^[ \t]*\[[^\]^][^\]]*\]:[ \t]*<?(?P<reference>[^\s>]*)"""
+                         r"""|\bhref\s*=\s*["'](?P<href>[^"']*)["']""", re.M | re.I)
+_HIDDEN = re.compile(r"<!--.*?-->|(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 
 
 @dataclass(frozen=True)
@@ -117,3 +122,20 @@ def replace_references(body: str, replacement: dict[str, str]) -> str:
 
 def _replace(text: str, replacement: dict[str, str]) -> str:
     return REFERENCE.sub(lambda m: replacement.get(m.group(1), m.group(0)), text)
+
+
+def blank_code(markdown: str) -> str:
+    """The page's Markdown with fenced code, code spans and HTML comments blanked, each line and column where it
+    was: what a reader sees as code, or not at all, is not read as markup (a link shown as code is not a link)."""
+    lines = markdown.split("\n")
+    fence = None
+    for i, line in enumerate(lines):
+        opened = FENCE.match(line)
+        if fence is None and opened:
+            fence = opened.group(1)
+            lines[i] = ""
+        elif fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            lines[i] = ""
+    return _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(lines))

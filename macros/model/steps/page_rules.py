@@ -28,6 +28,7 @@ import jinja2
 
 from macros.citations import footnote_html
 from macros.citations.footnotes import ARCHIVE_META
+from macros.citations.page_syntax import LINK_TARGET, blank_code
 from macros.problems.problem import Problem, quoted_line
 
 REFUSED_TAGS = frozenset({
@@ -45,15 +46,12 @@ PAGE_EXEMPT = frozenset({"navigation", "label", "site page"})
 INCLUDING = {jinja2.nodes.Include: "include", jinja2.nodes.Import: "import", jinja2.nodes.FromImport: "from",
              jinja2.nodes.Extends: "extends"}
 
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
-_HIDDEN = re.compile(r"<!--.*?-->|(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?)/?>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
 _ATTR_LIST = re.compile(r"(?<![{])\{:?[ \t]*((?:[.#][^\s{}]+|[\w:-]+=(?:\"[^\"]*\"|'[^']*'|[^\s{}]+))"
                         r"(?:[ \t]+(?:[.#][^\s{}]+|[\w:-]+=(?:\"[^\"]*\"|'[^']*'|[^\s{}]+)))*)[ \t]*\}(?!\})")
 _ATTR_TOKEN = re.compile(r"""([.#])([^\s{}]+)|([\w:-]+)=("[^"]*"|'[^']*'|[^\s{}]+)""")
 _JAVASCRIPT = re.compile(r"^\s*(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript|data)\s*:", re.I)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\]^][^\]]*\]:[ \t]*<?([^\s>]*)", re.M)
 _HINT = ("a page holds Markdown, macro calls and citation footnotes; see \"What a page may hold\" in "
          "CONTRIBUTING.md")
 
@@ -69,7 +67,7 @@ def page_rule_problems(rel: str, markdown: str, front: dict[str, object], templa
     if front.get("ignore_macros"):  # mkdocs-macros raises on it, and the build would end in a traceback
         problems.append(Problem(rel, "the front matter key `ignore_macros:` is no longer read by the macros plugin",
                                 line=1, field="ignore_macros", hint="write `render_macros: false` instead"))
-    source = _readable(markdown)
+    source = blank_code(markdown)
     for line, message in _html_problems(source):
         problems.append(Problem(rel, message, line=line, details=quoted_line(markdown, line), hint=_HINT))
     if template is not None:
@@ -83,23 +81,6 @@ def page_rule_problems(rel: str, markdown: str, front: dict[str, object], templa
                     hint="write the text on the page itself, or make it a page of its own and link to it"))
     problems.sort(key=lambda p: p.line or 0)
     return problems
-
-
-def _readable(markdown: str) -> str:
-    """The page's Markdown with fenced code, code spans and HTML comments blanked, each line where it was."""
-    lines = markdown.split("\n")
-    fence = None
-    for i, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence is None and opened:
-            fence = opened.group(1)
-            lines[i] = ""
-        elif fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            lines[i] = ""
-    text = "\n".join(lines)
-    return _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def _html_problems(source: str) -> Iterator[tuple[int, str]]:
@@ -121,8 +102,8 @@ def _html_problems(source: str) -> Iterator[tuple[int, str]]:
                 yield from ((line, m) for m in _attribute_problems("id", token.group(2)))
             else:
                 yield from ((line, m) for m in _attribute_problems(token.group(3).lower(), token.group(4).strip("\"'")))
-    for link in _MD_LINK.finditer(source):
-        if _JAVASCRIPT.match(link.group(1) or link.group(2) or ""):
+    for link in LINK_TARGET.finditer(source):  # an href is an attribute of a tag, checked above
+        if _JAVASCRIPT.match(link.group("inline") or link.group("reference") or ""):
             yield source.count("\n", 0, link.start()) + 1, "a link may not run a script (a `javascript:` address)"
 
 
