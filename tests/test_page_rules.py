@@ -15,6 +15,7 @@ from conftest import MKDOCS, ROOT, copy_project
 
 from macros.checks.origin import link_line
 from macros.citations.footnotes import PLACEHOLDER, PageFootnotes, escape_markers, render_footnotes
+from macros.citations.page_syntax import fenced
 from macros.model.load import load_project
 from macros.model.steps.page_rules import page_rule_problems
 
@@ -86,6 +87,10 @@ def test_a_broken_link_is_traced_to_the_link_a_reader_sees_not_to_code() -> None
     assert link_line(markdown, "../nowhere/") == (9, "../nowhere/")
     assert link_line(markdown, "../gone/#part") == (11, "../gone/#part")
     assert link_line(markdown, "../elsewhere/") is None
+    # A ~~~ fence holds ``` as text: what follows the ``` line is still code, to the closing ~~~.
+    nested = "~~~\n```\n[a](../nowhere/)\n~~~\n\n[b](../nowhere/)\n"
+    assert link_line(nested, "../nowhere/") == (6, "../nowhere/")
+    assert fenced(nested.split("\n")) == [True, True, True, True, False, False, False]
     refused = page_rule_problems("docs/x.md", markdown, {}, None, 0)
     assert [(p.line, p.message) for p in refused] == [
         (13, 'a link may not run a script (`href="javascript:alert(1)"`)'),

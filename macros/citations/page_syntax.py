@@ -56,13 +56,11 @@ def parse_page(markdown: str) -> ParsedPage:
     bad: list[BadFootnote] = []
     references: dict[str, int] = {}
     kept: list[str] = []
-    in_fence = False
+    code = fenced(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence or FENCE.match(line):
+        if code[i]:
             kept.append(line)
             i += 1
             continue
@@ -101,12 +99,9 @@ def replace_references(body: str, replacement: dict[str, str]) -> str:
     """Each `[^label]` of the page's text that names a citation, replaced; fenced code and code spans left as
     written, so a page can show the syntax itself."""
     out: list[str] = []
-    in_fence = False
-    for line in body.split("\n"):
-        fence = bool(FENCE.match(line))
-        if fence:
-            in_fence = not in_fence
-        if in_fence or fence:
+    lines = body.split("\n")
+    for line, code in zip(lines, fenced(lines), strict=True):
+        if code:
             out.append(line)
             continue
         pieces = []
@@ -124,18 +119,26 @@ def _replace(text: str, replacement: dict[str, str]) -> str:
     return REFERENCE.sub(lambda m: replacement.get(m.group(1), m.group(0)), text)
 
 
+def fenced(lines: list[str]) -> list[bool]:
+    """For each line, whether it is fenced code or one of its fences: a fence opens with ``` or ~~~ and closes
+    at the next line that starts with the same three characters."""
+    flags = []
+    fence = None
+    for line in lines:
+        opened = FENCE.match(line)
+        if fence is None and opened:
+            fence = opened.group(1)
+            flags.append(True)
+        else:
+            flags.append(fence is not None)
+            if fence is not None and line.strip().startswith(fence):
+                fence = None
+    return flags
+
+
 def blank_code(markdown: str) -> str:
     """The page's Markdown with fenced code, code spans and HTML comments blanked, each line and column where it
     was: what a reader sees as code, or not at all, is not read as markup (a link shown as code is not a link)."""
     lines = markdown.split("\n")
-    fence = None
-    for i, line in enumerate(lines):
-        opened = FENCE.match(line)
-        if fence is None and opened:
-            fence = opened.group(1)
-            lines[i] = ""
-        elif fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            lines[i] = ""
-    return _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(lines))
+    text = "\n".join("" if code else line for line, code in zip(lines, fenced(lines), strict=True))
+    return _HIDDEN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
