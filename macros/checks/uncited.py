@@ -187,7 +187,12 @@ def reads_as_statement(label: str) -> bool:
     """A label (a title, a heading) that reads as a statement: a full stop or an exclamation mark at its end, or
     more than one sentence."""
     text = _SPACES.sub(" ", label).strip()
-    return bool(text) and (bool(_STATEMENT_END.search(text)) or len(split_sentences(text)) > 1)
+    return bool(text) and _is_statement(text, split_sentences(text))
+
+
+def _is_statement(text: str, sentences: list[str]) -> bool:
+    """The text (split into these sentences) ends as a statement does, or is more than one sentence."""
+    return bool(_STATEMENT_END.search(text)) or len(sentences) > 1
 
 
 def uncited_sentences(html: str) -> list[str]:
@@ -225,7 +230,7 @@ def read_content(html: str, sentences: bool = True) -> tuple[list[str], list[tup
         if not bare:
             continue
         split = split_sentences(flat)
-        statement = bool(_STATEMENT_END.search(bare)) or len(split) > 1
+        statement = _is_statement(bare, split)
         if label and not statement:
             continue  # a heading, summary or header cell that names what follows
         # (With no link text, the words compare equal only when there are none.)
