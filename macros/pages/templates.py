@@ -14,6 +14,7 @@ the templates are compiled as before.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -47,8 +48,15 @@ _ENV = jinja2.Environment(
     bytecode_cache=_bytecode_cache(),
     **_OPTIONS,
 )
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function; a footnote repeats its source's tag, genre and headline
+def _md(text: str) -> Markup:
+    return Markup(md_text(text))
+
+
 # `md`: data text shown as exactly its characters in Markdown, too (not only in HTML).
-_ENV.filters["md"] = lambda value: Markup(md_text(str(value)))
+_ENV.filters["md"] = lambda value: _md(str(value))
 _ENV.filters["sentence_case"] = lambda value: sentence_case(str(value))
 # `genre`: the label readers see for a source's genre (macros/templates/genres.yml).
 _ENV.filters["genre"] = lambda value: genre_label(str(value))
