@@ -183,14 +183,20 @@ def timed(command: list[str], cwd: Path, **extra_env: str) -> tuple[float, subpr
     return seconds, result
 
 
+def strict_build(args: list[str], cwd: Path, what: Path, **extra_env: str) -> float:
+    """Wall-clock seconds of `mkdocs build --strict -q` with these arguments (its CPU seconds go to LAST_CPU);
+    SystemExit with its output when it fails."""
+    seconds, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *args], cwd, **extra_env)
+    if result.returncode:
+        raise SystemExit(f"the build of {what} failed:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
 def measure(project: Path, repeat: int) -> dict[str, float]:
     builds, checks, loads, build_cpu, check_cpu = [], [], [], [], []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="bench-site-") as site:
-            seconds, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site], project)
-            if result.returncode:
-                raise SystemExit(f"the build of {project} failed:\n{result.stdout}{result.stderr}")
-            builds.append(seconds)
+            builds.append(strict_build(["-d", site], project, project))
             build_cpu.append(LAST_CPU[0])
         seconds, result = timed([sys.executable, "-m", "macros.check"], project)
         check_cpu.append(LAST_CPU[0])
@@ -283,12 +289,10 @@ def plain_copy(project: Path, dest: Path) -> tuple[Path, Path]:
     hooks = [str(project / h) for h in config.get("hooks") or []] + [str(hook)]
     capture_config.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "hooks": hooks}), encoding="utf-8")
     try:
-        _, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(capture_config),
-                           "-d", str(dest / "strict-site")], project, BENCH_CAPTURE_DIR=str(dest))
+        strict_build(["-f", str(capture_config), "-d", str(dest / "strict-site")], project, project,
+                     BENCH_CAPTURE_DIR=str(dest))
     finally:
         capture_config.unlink()
-    if result.returncode:
-        raise SystemExit(f"the build of {project} failed:\n{result.stdout}{result.stderr}")
     # The engine's stylesheet and script, which the plugin adds to every page (macros/mkdocs_adapter/assets.py).
     extra: dict[str, Any] = {}
     for key, asset in (("extra_css", ASSET_CSS), ("extra_javascript", ASSET_JS)):
@@ -324,10 +328,7 @@ def ratio(project: Path, runs: int, label: str, warm: bool = True) -> dict[str, 
     """Medians of the strict build and of the plain Material build of the same pages, timed in turn."""
     with tempfile.TemporaryDirectory(prefix="bench-plain-") as folder:
         plain, macros = plain_copy(project, Path(folder))
-        _, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(plain),
-                           "-d", str(Path(folder) / "plain-site")], plain.parent)
-        if result.returncode:
-            raise SystemExit(f"the build of {plain} failed:\n{result.stdout}{result.stderr}")
+        strict_build(["-f", str(plain), "-d", str(Path(folder) / "plain-site")], plain.parent, plain)
         pages = same_pages(Path(folder) / "strict-site", Path(folder) / "plain-site")
         kinds = ("strict", "plain", "macros")
         wall: dict[str, list[float]] = {kind: [] for kind in kinds}
@@ -335,10 +336,7 @@ def ratio(project: Path, runs: int, label: str, warm: bool = True) -> dict[str, 
         for run in range(runs + 1 if warm else runs):  # a first round warms the caches and is not counted
             for config, kind in ((project / "mkdocs.yml", "strict"), (plain, "plain"), (macros, "macros")):
                 with tempfile.TemporaryDirectory(prefix="bench-site-") as site:
-                    seconds, result = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                                             "-f", str(config), "-d", site], config.parent)
-                if result.returncode:
-                    raise SystemExit(f"the build of {config} failed:\n{result.stdout}{result.stderr}")
+                    seconds = strict_build(["-f", str(config), "-d", site], config.parent, config)
                 if run or not warm:
                     wall[kind].append(seconds)
                     cpu[kind].append(LAST_CPU[0])

@@ -88,11 +88,11 @@ def parse_page(markdown: str) -> ParsedPage:
     return ParsedPage(citations, bad, references, "\n".join(kept))
 
 
-def _strip_code_spans(line: str) -> str:
-    return re.sub(r"`[^`]*`", "", line)
-
-
 _CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def _strip_code_spans(line: str) -> str:
+    return _CODE_SPAN.sub("", line)
 
 
 def replace_references(body: str, replacement: dict[str, str]) -> str:
