@@ -52,7 +52,7 @@ from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
 from macros.mkdocs_adapter.preview import Preview
 from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState, ProjectIndex
-from macros.model.gc_policy import BuildCollector
+from macros.model.gc_policy import BuildCollector, paused
 from macros.model.load import Project, load_project
 from macros.model.settings import Settings
 from macros.opendata.anchors import CitationAnchors
@@ -118,7 +118,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.preview = Preview()  # under mkdocs serve, problems go in the page (preview.py)
         self._kept = KeptWarnings()  # MkDocs' warnings under -q, counted by a strict build (quiet_warnings.py)
         self._unloaded = False  # the project did not load: the pages are left blank under the problems
-        self._collector = BuildCollector()  # paused while the project loads; the model frozen until the next load
+        self.collector = BuildCollector()  # paused while loading and in the passes; the model frozen until the next load
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview.serving = command == "serve"
@@ -141,7 +141,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if self.config.assets:  # before the project's own, which may override any rule
             assets.add_to_config(config)
         try:
-            with self._collector.paused_while_loading():
+            with self.collector.paused_while_loading():
                 project = load_project(self.settings.root, self.settings)
             self._unloaded = False
         except ContributorError as error:
@@ -176,6 +176,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     # --- Markdown -------------------------------------------------------------------
     @event_priority(-50)  # after mkdocs-macros has rendered the page's macros
+    @paused
     def _expand_citations(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Expand hand-written citations, then append every footnote definition."""
         if page.meta.get(ARCHIVE_META):
@@ -203,6 +204,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     on_page_markdown = CombinedEvent(_blank_when_unloaded, _expand_citations)
 
     # --- HTML: the passes over each page, in this order ---------------------------------
+    @paused
     def _check_sentences(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Every sentence a reader sees has a footnote: read before the glossary links, so that a sentence that
         is all term link is still checked, and while the references are Python-Markdown's <sup>."""
@@ -221,9 +223,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             self.build.uncited.extend((page.file.dest_uri, sentence) for sentence, cited in sentences if not cited)
         return html
 
+    @paused
     def _renumber_footnotes(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return html if page.meta.get(ARCHIVE_META) else number_in_reading_order(html, self.build.backlink)
 
+    @paused
     def _link_terms(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         glossary = self.settings.glossary_page
         if not glossary or page.file.src_uri == glossary or page.meta.get(ARCHIVE_META):
@@ -232,6 +236,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         assert target is not None  # on_files made sure of it
         return link_terms(html, self.build.index.terms, get_relative_url(target.url, page.url))
 
+    @paused
     def _mark_claims(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Each cited sentence anchored and recorded for data/claims.jsonld (reads the references' ids)."""
         if page.meta.get(ARCHIVE_META):
@@ -241,6 +246,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
             page.present_anchor_ids |= self.opendata.anchors(page.file.src_uri)
         return html
 
+    @paused
     def _fill_footnotes(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Each footnote's body in place of its placeholder, and the references' <sup> gone: last, because the
         passes above read the <sup> and are quicker over short placeholders."""
@@ -257,6 +263,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return nav
 
     @event_priority(-100)  # last: every page has rendered, so every citing page is known
+    @paused
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         problems = reports.page_problems(self.build, self.settings)
         if problems:
@@ -271,6 +278,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         title = Markup(str(page.title or "")).striptags()  # the title's text: MkDocs holds it as HTML
         return self.opendata.head(page.file.src_uri, page.url, title, archive_of, output)
 
+    @paused
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if self.preview.failed:  # serving: the pages get the problems, and nothing else is checked or written
