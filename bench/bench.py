@@ -45,6 +45,7 @@ The last line is `SCALE <largest scale> BUILD_S <seconds> CHECK_S <seconds>`.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import hashlib
 import itertools
@@ -126,6 +127,9 @@ def generate(scale: int, dest: Path) -> Path:
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / name)
+    # The copy's bytecode, as scripts/setup.sh writes the real project's: else, where PYTHONDONTWRITEBYTECODE is
+    # set (this machine), every strict build would compile the engine's modules again and the plain one would not.
+    compileall.compile_dir(dest / "macros", quiet=1)
     (dest / "seeds").mkdir()
     (dest / "data").mkdir()
     data = {}
