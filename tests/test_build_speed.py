@@ -154,12 +154,16 @@ def _passes(site: Path) -> dict[str, object]:
     from macros.checks.links import find_broken_links
     from macros.checks.uncited import read_content
     from macros.citations.footnotes import number_in_reading_order
+    from macros.citations.page_syntax import parse_page, replace_references
     from macros.html.glossary_links import TermIndex, link_terms
     from macros.model.load import load_project
     from macros.opendata.sentences import mark_claims
 
     index = TermIndex.of(load_project(ROOT))
-    return {"the sentence check": lambda: read_content(PAGE),
+    markdown = 'The council voted.[^1] It met ([ref](#x)).\n\n[^1]: council-vote: "voted on Monday"\n'
+    assert len(parse_page(markdown).citations) == 1
+    return {"the citations' parsing": lambda: replace_references(parse_page(markdown).body, {"1": "[^c1]"}),
+            "the sentence check": lambda: read_content(PAGE),
             "the footnotes' numbering": lambda: number_in_reading_order(PAGE),
             "the glossary links": lambda: link_terms(PAGE, index, "../glossary/"),
             "the claim anchors": lambda: mark_claims(PAGE, ""),
