@@ -18,14 +18,17 @@ pages (bench/bench.py's `plain_copy`), so that what is ours is the difference.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from stages import run_probe  # noqa: E402
+
+from bench import plain_copy  # noqa: E402
 
 PROBE = r"""
 import gc, json, os, sys, time
@@ -59,24 +62,18 @@ else:
 """
 
 
-def probe(config: Path, what: str) -> dict[str, object]:
+def probe(config: Path, what: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-gc-") as site:
-        result = subprocess.run([sys.executable, "-c", PROBE, str(config), site, what], cwd=config.parent,
-                                capture_output=True, text=True,
-                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(config.parent)))
-    line = next((x for x in result.stdout.splitlines() if x.startswith("GC ")), None)
-    if result.returncode or line is None:
-        raise SystemExit(f"the build of {config} failed:\n{result.stdout}{result.stderr}")
-    return dict(json.loads(line[3:]))
+        return run_probe(PROBE, [str(config), site, what], config.parent, "GC")
 
 
 def report(label: str, config: Path) -> None:
     timing, garbage = probe(config, "time"), probe(config, "garbage")
-    young, middle, full = timing["collections"]  # type: ignore[misc]
+    young, middle, full = timing["collections"]
     print(f"{label}: {timing['seconds']:.2f} s of the build's {timing['process']:.2f} s CPU in the collector; "
           f"collections: {young} young, {middle} middle, {full} full; "
           f"cyclic garbage freed by it: {garbage['garbage']:,} objects", flush=True)
-    for kind, count in garbage["kinds"]:  # type: ignore[attr-defined]
+    for kind, count in garbage["kinds"]:
         print(f"    {count:>9,}  {kind}")
 
 
@@ -88,9 +85,6 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project.resolve()
     report(f"strict build of {project}", project / "mkdocs.yml")
     if args.plain:
-        sys.path.insert(0, str(ROOT / "bench"))
-        from bench import plain_copy  # type: ignore[import-not-found]
-
         with tempfile.TemporaryDirectory(prefix="bench-gc-plain-") as folder:
             plain, _ = plain_copy(project, Path(folder))
             report("plain Material build of the same pages", plain)

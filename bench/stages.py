@@ -31,6 +31,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,12 +89,18 @@ print("STAGES " + json.dumps(rows))
 
 def one_build(project: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="bench-stages-") as site:
-        result = subprocess.run([sys.executable, "-c", PROBE, site], cwd=project, capture_output=True, text=True,
-                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project)))
-    line = next((x for x in result.stdout.splitlines() if x.startswith("STAGES ")), None)
+        return run_probe(PROBE, [site], project, "STAGES")
+
+
+def run_probe(code: str, args: list[str], project: Path, tag: str) -> dict[str, Any]:
+    """Run a probe (a build in a fresh interpreter, with the project's own engine first on the path); the JSON
+    object it prints on its line `<tag> {...}`. SystemExit with the build's output when it fails."""
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project)))
+    line = next((x for x in result.stdout.splitlines() if x.startswith(f"{tag} ")), None)
     if result.returncode or line is None:
         raise SystemExit(f"the build of {project} failed:\n{result.stdout}{result.stderr}")
-    return dict(json.loads(line[len("STAGES "):]))
+    return dict(json.loads(line[len(tag) + 1:]))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,11 +48,8 @@ class BuildCollector:
 
     @contextmanager
     def paused(self) -> Iterator[None]:
-        """The collector off inside the block: one of the plugin's own passes (a page's HTML passes, the archive
-        pages, the open data). Each makes many objects that live until it ends, and no cycle
-        (tests/test_build_speed.py): a collection inside it would find them all alive and move them to an older
-        generation, where every full collection of the build scans them again. Garbage made meanwhile by
-        another's code (a Jinja template's) is freed by the first collection after the block."""
+        """The collector off inside the block (one of the plugin's passes: see the module's docstring), then back
+        as it was."""
         was_enabled = gc.isenabled()
         gc.disable()
         try:
@@ -70,15 +67,12 @@ class BuildCollector:
         (a rebuild under `mkdocs serve`, or the next build in the tests' process), it first unfreezes and collects,
         so that the last build's garbage is freed, not frozen with the new model."""
         self.release()
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            yield
-        finally:
-            gc.freeze()
-            self.frozen = True
-            if was_enabled:
-                gc.enable()
+        with self.paused():
+            try:
+                yield
+            finally:
+                gc.freeze()  # before the collector is back on: nothing is collected between the load and this
+                self.frozen = True
 
     def release(self) -> None:
         """What this owner froze goes back to the collector, and what of it is garbage is freed; nothing is done
