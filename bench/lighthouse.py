@@ -11,7 +11,8 @@ on each page, one after another. Prints, per page: the performance and
 accessibility scores, largest contentful paint, total blocking time, DOM size
 (elements), and the bytes transferred with gzip for everything the page loads
 except the search index (which Material's search fetches for the search box).
-Ends with the worst of each and the heaviest page. Not part of the test suite:
+Ends with the search index's size with gzip, the worst of each and the
+heaviest page. Not part of the test suite:
 it takes a few minutes, and its scores move with the machine's load.
 """
 
@@ -121,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{url or '(home)':<36} {figures['performance']:>4} {figures['accessibility']:>4} "
                       f"{figures['lcp_ms']:>7.0f} {figures['tbt_ms']:>7.0f} {figures['dom']:>6} {figures['kb']:>6.1f} "
                       f"{figures['requests']:>4}", flush=True)
+        index = site / SEARCH_INDEX
+        index_kb = len(gzip.compress(index.read_bytes(), compresslevel=6)) / 1024 if index.is_file() else 0.0
     if results:
+        print(f"search index (fetched once, by the search box): {index_kb:.1f} KB with gzip")
         heaviest = max(results, key=lambda u: results[u]["kb"])
         print(f"worst: performance {min(r['performance'] for r in results.values())}, "
               f"accessibility {min(r['accessibility'] for r in results.values())}, "

@@ -96,18 +96,27 @@ class PageFootnotes:
                              for i, located in enumerate(self.order))
 
     def fill(self, html: str, sources: dict[str, Source], seeds: dict[str, Seed],
-             link_of: Callable[[str, str], str]) -> str:
+             link_of: Callable[[str, str], str], unindexed: str = "") -> str:
         """The rendered page with each placeholder body replaced by its footnote's HTML.
 
         `link_of(source_id, anchor)` is the URL of the passage on the source's
-        archive page, relative to this page.
+        archive page, relative to this page. `unindexed`, when given, is the
+        attribute by which the site's search leaves an element out of its index
+        (the theme's: the adapter names it): it goes on the list of footnotes and
+        on every reference, so that search finds the page's own words under their
+        heading, not the articles' sentences the footnotes repeat (each under the
+        page's last heading) nor the references' numbers run into the text.
         """
         if not self.order:
             return html
         bodies = render_footnotes([
             (located, sources[located.source_id], seeds[located.source_id], link_of(located.source_id, located.anchor))
             for located in self.order])
-        return markup.REF_IN_SUP.sub(_ref_without_sup, _PLACEHOLDER.sub(lambda m: bodies[int(m.group(1))], html))
+        html = _PLACEHOLDER.sub(lambda m: bodies[int(m.group(1))], html)
+        if not unindexed:
+            return markup.REF_IN_SUP.sub(_ref_without_sup, html)
+        html = html.replace(markup.BLOCK_OPEN, f"{markup.BLOCK_OPEN[:-1]} {unindexed}>", 1)
+        return markup.REF_IN_SUP.sub(lambda m: _ref_without_sup(m, f" {unindexed}"), html)
 
 
 def archive_path(source_id: str, archive_dir: str = "sources") -> str:
@@ -143,10 +152,10 @@ def render_footnotes(notes: list[tuple[Located, Source, Seed, str]]) -> list[str
 _SPACES = re.compile(r"\s*\n\s*")
 
 
-def _ref_without_sup(match: re.Match[str]) -> str:
+def _ref_without_sup(match: re.Match[str], extra: str = "") -> str:
     """Python-Markdown's reference without its <sup>: the id moves to the link (one element fewer per citation;
-    cited-explainer.css raises the link as <sup> did)."""
-    return f'<a class="{markup.REF_CLASS}" id="{match.group(1)}" {match.group(2)}>{match.group(3)}</a>'
+    cited-explainer.css raises the link as <sup> did); `extra` is more attributes, each after a space."""
+    return f'<a class="{markup.REF_CLASS}" id="{match.group(1)}" {match.group(2)}{extra}>{match.group(3)}</a>'
 
 
 def number_in_reading_order(html: str, backlink: markup.BacklinkTitle = markup.DEFAULT_BACKLINK) -> str:

@@ -65,6 +65,9 @@ if TYPE_CHECKING:  # only `mkdocs serve` loads it (its watchdog import is 8 ms o
     from mkdocs.livereload import LiveReloadServer
 
 NAME = "cited-explainer"
+# Material's search leaves an element with this attribute out of its index (its "search exclusion" setting);
+# the footnotes and the references carry it (PageFootnotes.fill).
+SEARCH_EXCLUDE = "data-search-exclude"
 log = logging.getLogger(f"mkdocs.plugins.{NAME}")
 
 
@@ -253,7 +256,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if page.meta.get(ARCHIVE_META):
             return html
         link_of = archive_pages.passage_links(files, page, self.settings.archive_dir)
-        return self.footnotes_of(page).fill(html, self.project.sources, self.project.seeds, link_of)
+        return self.footnotes_of(page).fill(html, self.project.sources, self.project.seeds, link_of, SEARCH_EXCLUDE)
 
     on_page_content = CombinedEvent(_check_sentences, _renumber_footnotes, _link_terms, _mark_claims, _fill_footnotes)
 
