@@ -212,3 +212,54 @@ def test_the_engine_adds_the_extension_its_collapsible_blocks_need(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     home = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "???" not in home.get_text()
+
+
+def _as_mkdocs_reads_it(root: Path):
+    from mkdocs.config import load_config
+
+    from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
+
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    options = next((p.config for p in config.plugins.values() if isinstance(p.config, ExplainerConfig)), None)
+    return settings_of(config, options)
+
+
+def test_the_command_line_reads_mkdocs_yml_as_mkdocs_build_does(tmp_path: Path, monkeypatch) -> None:
+    """The check reads only docs_dir and the plugin's options (not every plugin and the theme): the same
+    settings as MkDocs' whole validation makes, for this project, the example, and a file with INHERIT,
+    an !ENV option, a mapping of plugins and its own docs_dir."""
+    from macros.mkdocs_adapter.config import project_settings
+
+    project = tmp_path / "inherits"
+    (project / "pages").mkdir(parents=True)
+    (project / "base.yml").write_text("site_name: Base\nplugins:\n  search: {}\n  cited-explainer:\n"
+                                      "    min_quote_words: 4\n    seeds_dir: articles\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\ndocs_dir: pages\nplugins:\n  cited-explainer:\n"
+        "    glossary_page: !ENV [CITED_TEST_GLOSSARY, terms.md]\n    fail_on_still_to_fill: true\n", encoding="utf-8")
+    monkeypatch.setenv("CITED_TEST_GLOSSARY", "words.md")
+    for root in (ROOT, ROOT / "examples" / "water-contract", project):
+        assert project_settings(root) == _as_mkdocs_reads_it(root), root
+    ours = project_settings(project)
+    assert (ours.glossary_page, ours.min_quote_words, ours.seeds_dir, ours.docs_dir) == \
+        ("words.md", 4, "articles", (project / "pages").resolve())
+
+
+def test_the_check_reads_mkdocs_yml_without_loading_the_plugins_or_the_theme() -> None:
+    probe = ("import sys; from pathlib import Path; from macros.mkdocs_adapter.config import project_settings; "
+             "project_settings(Path('.')); "
+             "print([m for m in ('material', 'mkdocs_macros', 'macros.mkdocs_adapter.plugin') if m in sys.modules])")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+def test_a_wrong_plugin_option_is_named_by_the_check(tmp_path: Path) -> None:
+    project = new_project(tmp_path, run_here)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "fail_on_still_to_fill: false" in text
+    config.write_text(text.replace("fail_on_still_to_fill: false", "fail_on_still_to_fill: false\n      min_quote_words: many"),
+                      encoding="utf-8")
+    result = run_here(["-m", "macros", "check"], project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "mkdocs.yml, field 'plugins: cited-explainer: min_quote_words'" in result.stderr, result.stderr

@@ -48,7 +48,7 @@ from macros.citations.footnotes import (
 from macros.citations.page_syntax import parse_page, replace_references
 from macros.html.glossary_links import link_terms
 from macros.mkdocs_adapter import archive_pages, assets, markdown_setup, reports
-from macros.mkdocs_adapter.config import ExplainerConfig, settings_of
+from macros.mkdocs_adapter.config import NAME, ExplainerConfig, settings_of
 from macros.mkdocs_adapter.preview import Preview
 from macros.mkdocs_adapter.quiet_warnings import KeptWarnings
 from macros.mkdocs_adapter.state import BuildState, ProjectIndex
@@ -64,7 +64,6 @@ from macros.problems.problem import ContributorError, Problem, to_fill_report
 if TYPE_CHECKING:  # only `mkdocs serve` loads it (its watchdog import is 8 ms of every build)
     from mkdocs.livereload import LiveReloadServer
 
-NAME = "cited-explainer"
 # Material's search leaves an element with this attribute out of its index (its "search exclusion" setting);
 # the footnotes and the references carry it (PageFootnotes.fill).
 SEARCH_EXCLUDE = "data-search-exclude"
