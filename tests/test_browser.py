@@ -280,6 +280,12 @@ def test_a_footnote_leads_to_its_passage_highlighted_and_in_view(desktop):
     page.wait_for_url(re.compile(re.escape("#" + note_id) + "$"))
     page.keyboard.press("Escape")
     note = page.locator(f"li[id='{note_id}']")
+    # The footnote is shown where the reference leads: on screen, below the sticky header.
+    page.wait_for_function("""id => {
+        const box = document.getElementById(id).getBoundingClientRect();
+        const header = document.querySelector(".md-header").getBoundingClientRect();
+        return box.height > 0 && box.top >= header.bottom - 1 && box.top < innerHeight;
+    }""", arg=note_id, timeout=8000)
     quote = note.locator("a.cited-quote").inner_text()
     link = note.locator("a.cite-link")
     href = urljoin(page.url, link.get_attribute("href"))
@@ -306,6 +312,25 @@ def test_a_footnote_leads_to_its_passage_highlighted_and_in_view(desktop):
     assert styles["target"][1] != "none", styles
     if styles["other"]:
         assert styles["target"] != styles["other"], styles
+
+
+def test_on_a_phone_the_footnotes_wait_closed_and_a_reference_opens_them_at_its_footnote(phone):
+    page = phone
+    page.goto(TIMELINE)
+    page.wait_for_load_state("load")
+    fold = page.locator("article details.footnotes-fold")
+    assert fold.count() == 1 and not fold.evaluate("el => el.open")
+    count = page.locator("article div.footnote li[id^='fn:']").count()
+    assert count > 20 and fold.locator("summary").inner_text() == f"Sources for this page ({count})"
+    ref = first_footnote_ref(page)
+    note_id = ref.get_attribute("href").split("#", 1)[1]
+    ref.click()
+    page.wait_for_url(re.compile(re.escape("#" + note_id) + "$"))
+    assert fold.evaluate("el => el.open")
+    page.wait_for_function("""id => {
+        const box = document.getElementById(id).getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.top < innerHeight;
+    }""", arg=note_id, timeout=8000)
 
 
 def active_tooltip(page):
