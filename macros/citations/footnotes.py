@@ -113,10 +113,10 @@ class PageFootnotes:
             (located, sources[located.source_id], seeds[located.source_id], link_of(located.source_id, located.anchor))
             for located in self.order])
         html = _PLACEHOLDER.sub(lambda m: bodies[int(m.group(1))], html)
-        if not unindexed:
-            return markup.REF_IN_SUP.sub(_ref_without_sup, html)
-        html = html.replace(markup.BLOCK_OPEN, f"{markup.BLOCK_OPEN[:-1]} {unindexed}>", 1)
-        return markup.REF_IN_SUP.sub(lambda m: _ref_without_sup(m, f" {unindexed}"), html)
+        extra = f" {unindexed}" if unindexed else ""
+        if extra:
+            html = html.replace(markup.BLOCK_OPEN, f'<div class="{markup.BLOCK_CLASS}"{extra}>', 1)
+        return markup.REF_IN_SUP.sub(functools.partial(_ref_without_sup, extra=extra), html)
 
 
 def archive_path(source_id: str, archive_dir: str = "sources") -> str:

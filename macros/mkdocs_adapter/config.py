@@ -47,10 +47,17 @@ class ExplainerConfig(base.Config):  # type: ignore[no-untyped-call]
 def settings_of(config: MkDocsConfig, options: ExplainerConfig | None) -> Settings:
     """The core's plain settings from mkdocs.yml and the plugin's options (defaults when not listed)."""
     if options is None:
-        options = ExplainerConfig()
-        options.load_dict({})
-        options.validate()
+        options, _ = _options({})
     return _settings(Path(config.config_file_path or "mkdocs.yml").resolve(), Path(config.docs_dir), options)
+
+
+def _options(given: dict[str, object], config_file_path: str | None = None) -> tuple[ExplainerConfig, list[tuple[str, str]]]:
+    """The plugin's options from what mkdocs.yml gives it, validated (defaults filled in), and each error as
+    (option, message)."""
+    options = ExplainerConfig(config_file_path=config_file_path)
+    options.load_dict(given)
+    errors, _ = options.validate()
+    return options, [(key, str(message)) for key, message in errors]
 
 
 def _settings(config_file: Path, docs_dir: Path, options: ExplainerConfig) -> Settings:
@@ -88,14 +95,11 @@ def project_settings(root: Path) -> Settings:
     if not isinstance(raw, dict):
         raise problem("MkDocs cannot read it: it is not a mapping of settings")
     found = _plugin_options(raw.get("plugins"))
-    options = ExplainerConfig(config_file_path=path)
-    if found is not None:
-        if not isinstance(found, dict):
-            raise problem(f"the options of the '{NAME}' plugin are not a mapping of settings")
-        options.load_dict(found)
-    errors, _ = options.validate()
+    if not isinstance(found, dict):
+        raise problem(f"the options of the '{NAME}' plugin are not a mapping of settings")
+    options, errors = _options(found, path)
     if errors:
-        raise ContributorError([Problem("mkdocs.yml", f"{message}", field=f"plugins: {NAME}: {key}")
+        raise ContributorError([Problem("mkdocs.yml", message, field=f"plugins: {NAME}: {key}")
                                 for key, message in errors])
     docs_dir = raw.get("docs_dir", "docs")
     if not isinstance(docs_dir, str):
@@ -105,11 +109,11 @@ def project_settings(root: Path) -> Settings:
 
 def _plugin_options(plugins: object) -> object:
     """This plugin's options as mkdocs.yml lists them under `plugins:` (a list of names and one-key mappings, or
-    a mapping), {} when it is listed without options, None when it is not listed."""
+    a mapping); {} when it is listed without options or not listed (its defaults)."""
     pairs: list[tuple[object, object]] = []
     if isinstance(plugins, dict):
         pairs = list(plugins.items())
     elif isinstance(plugins, list):
         for item in plugins:
             pairs.extend(item.items() if isinstance(item, dict) else [(item, None)])
-    return next(({} if options is None else options for name, options in pairs if name == NAME), None)
+    return next(({} if options is None else options for name, options in pairs if name == NAME), {})
